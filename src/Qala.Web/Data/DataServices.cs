@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data.Seeding;
+
+namespace Qala.Web.Data;
+
+public static class DataServices
+{
+    /// <summary>Registers the database chosen by configuration, the start-up migration and the seeding.</summary>
+    public static IHostApplicationBuilder AddQalaData(this IHostApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddDbContext<QalaDbContext>(options => options.UseQalaDatabase(settings));
+        builder.Services.AddDataProtection().SetApplicationName("Qala").PersistKeysToDbContext<QalaDbContext>();
+        builder.Services.AddScoped<ReferenceDataSeeder>();
+        builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        builder.Services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseQalaDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings) =>
+        settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString),
+        };
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Territories;
+
+namespace Qala.Web.Data.Seeding;
+
+/// <summary>Loads Kazakhstan's territories, the akimats' agencies and the outside code mappings into an empty database.</summary>
+internal sealed class ReferenceDataSeeder(QalaDbContext db)
+{
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Set<Territory>().AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var territories = new Dictionary<string, Territory>(StringComparer.Ordinal);
+        foreach (var seed in ReferenceData.Territories)
+        {
+            territories[seed.Code] = new Territory
+            {
+                Code = seed.Code,
+                Kind = seed.Kind,
+                Name = LocalizedText.Of(seed.Kk, seed.Ru, seed.En),
+                ValidFrom = seed.ValidFrom,
+                ValidTo = seed.ValidTo,
+                Parent = seed.ParentCode is null ? null : territories[seed.ParentCode],
+                Predecessor = seed.PredecessorCode is null ? null : territories[seed.PredecessorCode],
+            };
+        }
+
+        db.AddRange(territories.Values);
+        db.AddRange(ReferenceData.Agencies.Select(a => new Agency
+        {
+            Code = a.Code,
+            Name = LocalizedText.Of(a.Kk, a.Ru, a.En),
+            Territory = territories[a.TerritoryCode],
+        }));
+        db.AddRange(ReferenceData.CodeMappings.Select(m => new TerritoryCodeMapping
+        {
+            Scheme = m.Scheme,
+            ExternalCode = m.ExternalCode,
+            Territory = territories[m.TerritoryCode],
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Auth;
+
+namespace Qala.Web.Features.Administration.Pages;
+
+[Authorize(Roles = QalaRoles.Administrator)]
+public sealed class IndexModel(QalaDbContext db) : PageModel
+{
+    public int Users { get; private set; }
+
+    public int LockedOut { get; private set; }
+
+    public int Territories { get; private set; }
+
+    public int Agencies { get; private set; }
+
+    public int CodeMappings { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Users = await db.Users.CountAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow;
+        LockedOut = (await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(cancellationToken))
+            .Count(end => end > now);
+        Territories = await db.Set<Territory>().CountAsync(cancellationToken);
+        Agencies = await db.Set<Agency>().CountAsync(cancellationToken);
+        CodeMappings = await db.Set<TerritoryCodeMapping>().CountAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.SourceFacts;
+
+namespace Qala.Web.Features.Territories.Pages;
+
+[AllowAnonymous]
+public sealed class DetailsModel(QalaDbContext db) : PageModel
+{
+    public Territory Territory { get; private set; } = null!;
+
+    public IReadOnlyList<Territory> Successors { get; private set; } = [];
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    public IReadOnlyList<SourceFact> Facts { get; private set; } = [];
+
+    public IReadOnlyList<TerritoryCodeMapping> CodeMappings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var territory = await db.Set<Territory>().AsNoTracking()
+            .Include(t => t.Parent).Include(t => t.Predecessor).Include(t => t.Children)
+            .FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
+        if (territory is null)
+        {
+            return NotFound();
+        }
+
+        Territory = territory;
+        Successors = await db.Set<Territory>().AsNoTracking().Where(t => t.PredecessorId == territory.Id).ToListAsync(cancellationToken);
+        Agencies = await db.Set<Agency>().AsNoTracking().Where(a => a.TerritoryId == territory.Id).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        Facts = await db.Set<SourceFact>().AsNoTracking().Include(f => f.SourceDocument)
+            .Where(f => f.TerritoryId == territory.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        CodeMappings = await db.Set<TerritoryCodeMapping>().AsNoTracking()
+            .Where(m => m.TerritoryId == territory.Id).OrderBy(m => m.Scheme).ToListAsync(cancellationToken);
+        return Page();
+    }
+}

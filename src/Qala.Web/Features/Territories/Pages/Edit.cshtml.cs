@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qala.Web.Data;
+using Qala.Web.Infrastructure.Auth;
+
+namespace Qala.Web.Features.Territories.Pages;
+
+[Authorize(Roles = QalaRoles.Administrator)]
+public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public Territory Territory { get; private set; } = null!;
+
+    [BindProperty]
+    public LocalizedTextInput Name { get; set; } = new();
+
+    [BindProperty]
+    public DateOnly? ValidFrom { get; set; }
+
+    [BindProperty]
+    public DateOnly? ValidTo { get; set; }
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(code, cancellationToken) is not { } territory)
+        {
+            return NotFound();
+        }
+
+        Territory = territory;
+        Name = LocalizedTextInput.From(territory.Name);
+        (ValidFrom, ValidTo, Version) = (territory.ValidFrom, territory.ValidTo, territory.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(code, cancellationToken) is not { } territory)
+        {
+            return NotFound();
+        }
+
+        Territory = territory;
+        if (ValidFrom is { } from && ValidTo is { } to && to <= from)
+        {
+            ModelState.AddModelError(nameof(ValidTo), t["The end of validity must come after its start."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        db.Entry(territory).Property(x => x.Version).OriginalValue = Version;
+        territory.Name = Name.ToText();
+        territory.ValidFrom = ValidFrom;
+        territory.ValidTo = ValidTo;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
+            return Page();
+        }
+
+        TempData["Notice"] = t["The territory has been saved."].Value;
+        return Redirect($"/territories/{territory.Code}");
+    }
+
+    private Task<Territory?> FindAsync(string code, CancellationToken cancellationToken) =>
+        db.Set<Territory>().FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
+}

@@ -1,0 +1,10 @@
+namespace Qala.Web.Features.Users;
+
+public static class UsersFeature
+{
+    public static IHostApplicationBuilder AddQalaUsers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AdministratorBootstrap>();
+        return builder;
+    }
+}

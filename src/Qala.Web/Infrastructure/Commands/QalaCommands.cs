@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Console;
+using Qala.Web.Data.Seeding;
+
+namespace Qala.Web.Infrastructure.Commands;
+
+/// <summary>
+/// The command-line verbs, served by the same program and configuration as the web application:
+/// <c>dotnet run --project src/Qala.Web -- VERB [options]</c>. A verb writes its result as JSON to standard output
+/// and every log line to standard error, so the output can be piped.
+/// </summary>
+public static class QalaCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static readonly IReadOnlyList<Verb> Verbs =
+    [
+        new("migrate", "Apply pending migrations, load reference data (and demo data when Qala:DemoData is true), create the first administrator.", MigrateAsync),
+        new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
+    ];
+
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (IsHelp(args[0]) || Verbs.Any(v => v.Name == args[0]));
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (IsHelp(args[0]))
+        {
+            await Console.Out.WriteLineAsync(Usage());
+            return 0;
+        }
+
+        var verb = Verbs.Single(v => v.Name == args[0]);
+        var options = args[1..];
+        if (options.Any(IsHelp))
+        {
+            await Console.Out.WriteLineAsync($"{verb.Name}: {verb.Description}");
+            return 0;
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<ConsoleFormatterOptions>(o => o.IncludeScopes = false);
+        builder.AddQalaServices();
+        await using var app = builder.Build();
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await verb.Run(scope.ServiceProvider, options);
+        await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json));
+        return 0;
+    }
+
+    private static async Task<object> MigrateAsync(IServiceProvider services, string[] _) =>
+        await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+    private static bool IsHelp(string arg) => arg is "--help" or "-h" or "help" or "-?";
+
+    private static string Usage() =>
+        $"""
+         Qala — development programs, monitoring, instruction control and public participation for an akimat.
+
+         Usage:
+           dotnet run --project src/Qala.Web                      serve the web application
+           dotnet run --project src/Qala.Web -- VERB [options]    run a command
+
+         Verbs:
+         {string.Join(Environment.NewLine, Verbs.Select(v => $"  {v.Name,-12} {v.Description}"))}
+
+         Settings (appsettings.json, or environment variables with __ for :):
+           Qala:Database:Provider          sqlite (default) | postgres
+           ConnectionStrings:Qala          the PostgreSQL connection string (or a SQLite one)
+           Qala:DataDirectory              folder of the SQLite file (default: data)
+           Qala:Database:MigrateOnStartup  true (default) | false
+           Qala:DemoData                   demo data: on by default with SQLite, off with PostgreSQL
+           QALA_ADMIN_PASSWORD             password of the first administrator (else a one-time one is printed)
+         Results are JSON on standard output; logs go to standard error.
+         """;
+
+    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run);
+}

@@ -1,0 +1,94 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.SourceFacts;
+using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
+using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Health;
+using Qala.Web.Infrastructure.Localization;
+
+namespace Qala.Web;
+
+/// <summary>How Qala is put together: each part registers itself through one extension method.</summary>
+public static class QalaApplication
+{
+    /// <summary>The services both the web application and the command-line verbs need.</summary>
+    public static IHostApplicationBuilder AddQalaServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddQalaData();
+        builder.AddQalaAuth();
+        builder.AddQalaUsers();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddQalaApplication(this WebApplicationBuilder builder)
+    {
+        builder.AddQalaServices();
+        builder.AddQalaLocalization();
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddProblemDetails();
+
+        // Kazakh and Russian text is written as characters, not numeric entities; markup characters stay encoded.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return builder;
+    }
+
+    public static WebApplication UseQalaApplication(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.Use(QalaClaimsPrincipalFactory.EnforcePasswordChange);
+        app.UseAuthorization();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "Qala API v1");
+            options.RoutePrefix = "api/docs";
+            options.DocumentTitle = "Qala API";
+        });
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapLanguageSwitch();
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1");
+        api.MapTerritoriesApi();
+        api.MapAgenciesApi();
+        api.MapSourceFactsApi();
+
+        // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
+        app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+        }));
+    }
+}
