@@ -1,9 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.SourceFacts;
@@ -57,16 +57,18 @@ public static class QalaApplication
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
         app.UseStaticFiles();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.Use(QalaClaimsPrincipalFactory.EnforcePasswordChange);
-        app.UseAuthorization();
+
+        // The API's browsable description is public, like the API's reference data; it is served before authorization.
         app.UseSwaggerUI(options =>
         {
             options.SwaggerEndpoint("/openapi/v1.json", "Qala API v1");
             options.RoutePrefix = "api/docs";
             options.DocumentTitle = "Qala API";
         });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.Use(QalaClaimsPrincipalFactory.EnforcePasswordChange);
+        app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();

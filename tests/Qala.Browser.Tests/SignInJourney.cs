@@ -1,0 +1,77 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace Qala.Browser.Tests;
+
+/// <summary>A newcomer's first minutes, in headless Debian Chromium: read, switch to Kazakh, sign in, administer.</summary>
+public sealed class SignInJourney
+{
+    [Fact]
+    public async Task A_visitor_switches_to_Kazakh_signs_in_and_reaches_administration()
+    {
+        using var browser = Chromium.Start();
+        await using var server = await QalaServer.StartAsync();
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+
+        browser.Navigate().GoToUrl(new Uri(server.Address, "/?lang=en"));
+        browser.FindElement(By.TagName("h1")).Text.ShouldContain("development program");
+        browser.FindElements(By.CssSelector(".fact")).Count.ShouldBeGreaterThan(10);
+
+        browser.FindElement(By.CssSelector("nav.qala-languages a[hreflang=kk]")).Click();
+        wait.Until(b => b.FindElement(By.TagName("html")).GetAttribute("lang") == "kk");
+        browser.FindElement(By.TagName("h1")).Text.ShouldContain("қаланың даму бағдарламасы");
+        browser.FindElement(By.TagName("body")).Text.ShouldContain("Қарағанды облысы");
+        Chromium.Screenshot(browser, "home-kk.png");
+
+        browser.FindElement(By.CssSelector("header a[href^='/account/sign-in']")).Click();
+        wait.Until(b => b.Url.Contains("/account/sign-in", StringComparison.Ordinal));
+        browser.FindElement(By.Name("Form.UserName")).SendKeys("admin");
+        browser.FindElement(By.Name("Form.Password")).SendKeys(QalaServer.AdminPassword);
+        browser.FindElement(By.CssSelector("main form button[type=submit]")).Click();
+
+        var administration = wait.Until(b => b.FindElements(By.CssSelector("nav.qala-nav a[href='/admin']")).FirstOrDefault());
+        administration!.Text.ShouldBe("Әкімшілік");
+        administration.Click();
+        wait.Until(b => b.Url.EndsWith("/admin", StringComparison.Ordinal));
+        browser.FindElement(By.TagName("h1")).Text.ShouldBe("Әкімшілік");
+        browser.FindElement(By.CssSelector(".qala-user")).Text.ShouldBe("admin");
+        Chromium.Screenshot(browser, "admin-kk.png");
+    }
+}
+
+/// <summary>Debian's Chromium and ChromeDriver; nothing is downloaded.</summary>
+internal static class Chromium
+{
+    public static ChromeDriver Start()
+    {
+        var binary = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+        var driver = new[] { "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver" }.FirstOrDefault(File.Exists);
+        if (binary is null || driver is null)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("CI=true but Chromium or ChromeDriver is missing: apt-get install chromium chromium-driver.");
+            }
+
+            Assert.Skip("Browser lane skipped: apt-get install chromium chromium-driver to run it.");
+        }
+
+        var options = new ChromeOptions { BinaryLocation = binary };
+        options.AddArguments(
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--window-size=1280,900",
+            "--lang=en-US", $"--user-data-dir={Directory.CreateTempSubdirectory("qala-chromium-").FullName}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(driver)!, Path.GetFileName(driver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public static void Screenshot(IWebDriver browser, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(Path.Combine(folder, name));
+    }
+}
