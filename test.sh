@@ -8,4 +8,4 @@ cd "$(dirname "$0")"
 if [ -z "${QALA_TEST_POSTGRES:-}" ]; then
   echo "note: QALA_TEST_POSTGRES is not set: the PostgreSQL lane will be skipped." >&2
 fi
-exec dotnet test Qala.slnx --logger "console;verbosity=normal" "$@"
+exec dotnet test Qala.slnx "$@"

@@ -37,6 +37,7 @@ public static class QalaApplication
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddOpenApi();
+        builder.Services.AddQalaRateLimits();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddProblemDetails();
 
@@ -66,6 +67,7 @@ public static class QalaApplication
             options.DocumentTitle = "Qala API";
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(QalaClaimsPrincipalFactory.EnforcePasswordChange);
         app.UseAuthorization();

@@ -27,7 +27,7 @@ public sealed class QalaServer : IAsyncDisposable
     public static async Task<QalaServer> StartAsync()
     {
         var root = RepositoryRoot();
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))))!;
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)))!;
         var web = Path.Combine(root, "src", "Qala.Web");
         var dll = Path.Combine(web, "bin", configuration, "net10.0", "Qala.Web.dll");
         File.Exists(dll).ShouldBeTrue($"Qala.Web is built at {dll}");

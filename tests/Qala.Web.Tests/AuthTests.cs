@@ -125,4 +125,22 @@ public sealed class AuthTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK, "both nodes read the Data Protection keys from the database");
         (await first.QueryAsync(db => Task.FromResult(db.DataProtectionKeys.Count()))).ShouldBeGreaterThan(0);
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Posts_to_the_sign_in_form_are_rate_limited_per_client(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var client = app.Browser("en");
+        var statuses = new List<HttpStatusCode>();
+
+        for (var attempt = 0; attempt <= PublicFormLimits.PostsPerMinute; attempt++)
+        {
+            var response = await client.SubmitAsync("/account/sign-in", "form", new() { ["Form.UserName"] = $"user{attempt}", ["Form.Password"] = "wrong-password-1" });
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.Take(PublicFormLimits.PostsPerMinute).ShouldAllBe(s => s == HttpStatusCode.OK);
+        statuses[^1].ShouldBe(HttpStatusCode.TooManyRequests);
+        (await client.GetAsync("/account/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK, "reading the form is never limited");
+    }
 }

@@ -93,4 +93,22 @@ public sealed class ReferenceDataTests
         page.Body.TextContent.ShouldContain("KZ-75");
         page.QuerySelectorAll(".qala-card ul li a").Select(a => a.TextContent).ShouldContain("Medeu District");
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Territories_can_be_searched_in_any_language_and_htmx_gets_only_the_rows(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var client = app.Browser("en");
+
+        var page = await client.PageAsync("/territories?q=%D2%9B%D0%B0%D1%80%D0%B0%D2%93%D0%B0%D0%BD%D0%B4%D1%8B");
+        page.QuerySelectorAll("#territory-rows tr").Select(r => r.QuerySelector("code")!.TextContent).ShouldBe(["350000000"]);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/territories?handler=Rows&q=Shymkent");
+        request.Headers.Add("HX-Request", "true");
+        var rows = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        rows.ShouldNotContain("<html");
+        rows.ShouldContain("790000000");
+        rows.ShouldNotContain("750000000");
+        (await client.PageAsync("/territories?q=zzzz")).Body!.TextContent.ShouldContain("Nothing matches.");
+    }
 }

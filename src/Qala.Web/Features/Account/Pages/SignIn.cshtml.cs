@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Account.Pages;
 
 [AllowAnonymous]
+[EnableRateLimiting(PublicFormLimits.Policy)]
 public sealed partial class SignInModel(
     SignInManager<QalaUser> signIn,
     UserManager<QalaUser> users,
