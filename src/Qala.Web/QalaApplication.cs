@@ -16,7 +16,7 @@ using Qala.Web.Infrastructure.Localization;
 namespace Qala.Web;
 
 /// <summary>How Qala is put together: each part registers itself through one extension method.</summary>
-public static class QalaApplication
+public static partial class QalaApplication
 {
     /// <summary>The services both the web application and the command-line verbs need.</summary>
     public static IHostApplicationBuilder AddQalaServices(this IHostApplicationBuilder builder)
@@ -83,8 +83,19 @@ public static class QalaApplication
 
         // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+            {
+                LogReady(app.Logger, url, $"{url.TrimEnd('/')}/account/sign-in");
+            }
+        });
         return app;
     }
+
+    [LoggerMessage(LogLevel.Information, "Qala is ready at {Url}; officials sign in at {SignInUrl} (first user: admin)")]
+    private static partial void LogReady(ILogger logger, string url, string signInUrl);
 
     private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {

@@ -11,12 +11,14 @@ public static class DataServices
     {
         var settings = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
+
+        // First of the hosted services: the database is migrated before anything (the Data Protection key ring) reads it.
+        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddDbContext<QalaDbContext>(options => options.UseQalaDatabase(settings));
         builder.Services.AddDataProtection().SetApplicationName("Qala").PersistKeysToDbContext<QalaDbContext>();
         builder.Services.AddScoped<ReferenceDataSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DatabaseInitializer>();
-        builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }
 
