@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data.Audit;
 using Qala.Web.Data.Seeding;
 
 namespace Qala.Web.Data;
@@ -14,7 +15,12 @@ public static class DataServices
 
         // First of the hosted services: the database is migrated before anything (the Data Protection key ring) reads it.
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddDbContext<QalaDbContext>(options => options.UseQalaDatabase(settings));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditActorAccessor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddDbContext<QalaDbContext>((services, options) =>
+            options.UseQalaDatabase(settings).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection().SetApplicationName("Qala").PersistKeysToDbContext<QalaDbContext>();
         builder.Services.AddScoped<ReferenceDataSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();

@@ -53,14 +53,20 @@ public sealed class QalaApp : WebApplicationFactory<Program>
     /// <summary>Qala on a database that is migrated and holds reference and demo data.</summary>
     public static async Task<QalaApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null)
     {
+        QalaApp app;
         if (kind == DatabaseKind.Postgres)
         {
             var database = await PostgresTemplate.CloneAsync();
-            return new QalaApp(kind, PostgresServer.ForDatabase(database), database, settings);
+            app = new QalaApp(kind, PostgresServer.ForDatabase(database), database, settings);
+        }
+        else
+        {
+            var directory = Directory.CreateTempSubdirectory("qala-test-").FullName;
+            app = new QalaApp(kind, $"Data Source={Path.Combine(directory, "qala.db")};Pooling=False", null, settings, directory);
         }
 
-        var directory = Directory.CreateTempSubdirectory("qala-test-").FullName;
-        return new QalaApp(kind, $"Data Source={Path.Combine(directory, "qala.db")};Pooling=False", null, settings, directory);
+        app.StartServer();
+        return app;
     }
 
     /// <summary>Qala on an empty database that nothing migrates, for tests of the schema itself.</summary>

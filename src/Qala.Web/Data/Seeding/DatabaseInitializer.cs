@@ -27,7 +27,7 @@ internal sealed partial class DatabaseInitializer(
         catch (Exception e) when (e is not OperationCanceledException and not QalaConfigurationException)
         {
             throw new QalaConfigurationException(
-                $"Cannot open the {settings.Provider} database given by {DatabaseSettings.ConnectionStringKey} " +
+                $"Cannot open or migrate the {settings.Provider} database given by {DatabaseSettings.ConnectionStringKey} " +
                 $"({DatabaseSettings.ProviderKey}={settings.Provider.ToString().ToLowerInvariant()}): {e.Message}", e);
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Console;
+using Qala.Web.Data.Audit;
 using Qala.Web.Data.Seeding;
 
 namespace Qala.Web.Infrastructure.Commands;
@@ -16,6 +17,7 @@ public static class QalaCommands
     private static readonly IReadOnlyList<Verb> Verbs =
     [
         new("migrate", "Apply pending migrations, load reference data (and demo data when Qala:DemoData is true), create the first administrator.", MigrateAsync),
+        new("audit-verify", "Check the hash chain of the audit log; prints the first broken link and exits with 2 when the log was tampered with.", VerifyAuditAsync),
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
     ];
 
@@ -47,11 +49,14 @@ public static class QalaCommands
         await using var scope = app.Services.CreateAsyncScope();
         var result = await verb.Run(scope.ServiceProvider, options);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json));
-        return 0;
+        return result is AuditVerification { Intact: false } ? 2 : 0;
     }
 
     private static async Task<object> MigrateAsync(IServiceProvider services, string[] _) =>
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+
+    private static async Task<object> VerifyAuditAsync(IServiceProvider services, string[] _) =>
+        await services.GetRequiredService<AuditLog>().VerifyAsync(CancellationToken.None);
 
     private static bool IsHelp(string arg) => arg is "--help" or "-h" or "help" or "-?";
 

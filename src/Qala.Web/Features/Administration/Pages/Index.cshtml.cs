@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
@@ -21,6 +22,8 @@ public sealed class IndexModel(QalaDbContext db) : PageModel
 
     public int CodeMappings { get; private set; }
 
+    public long AuditEntries { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Users = await db.Users.CountAsync(cancellationToken);
@@ -30,5 +33,6 @@ public sealed class IndexModel(QalaDbContext db) : PageModel
         Territories = await db.Set<Territory>().CountAsync(cancellationToken);
         Agencies = await db.Set<Agency>().CountAsync(cancellationToken);
         CodeMappings = await db.Set<TerritoryCodeMapping>().CountAsync(cancellationToken);
+        AuditEntries = await db.Set<AuditChainHead>().Select(h => h.LastSequence).SingleAsync(cancellationToken);
     }
 }

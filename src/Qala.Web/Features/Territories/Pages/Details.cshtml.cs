@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.SourceFacts;
+using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Territories.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(QalaDbContext db) : PageModel
+public sealed class DetailsModel(QalaDbContext db, AuditLog audit) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -20,6 +22,9 @@ public sealed class DetailsModel(QalaDbContext db) : PageModel
     public IReadOnlyList<SourceFact> Facts { get; private set; } = [];
 
     public IReadOnlyList<TerritoryCodeMapping> CodeMappings { get; private set; } = [];
+
+    /// <summary>The territory's changes, for administrators only.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -38,6 +43,11 @@ public sealed class DetailsModel(QalaDbContext db) : PageModel
             .Where(f => f.TerritoryId == territory.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         CodeMappings = await db.Set<TerritoryCodeMapping>().AsNoTracking()
             .Where(m => m.TerritoryId == territory.Id).OrderBy(m => m.Scheme).ToListAsync(cancellationToken);
+        if (User.IsInRole(QalaRoles.Administrator))
+        {
+            History = await audit.HistoryAsync("Territories", territory.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+        }
+
         return Page();
     }
 }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Audit;
+
+namespace Qala.Web.Data.Audit;
+
+/// <summary>Reading the audit log: an entity's history, and the verification of the whole chain.</summary>
+public sealed class AuditLog(QalaDbContext db)
+{
+    private const int Batch = 2000;
+
+    public Task<List<AuditEntry>> HistoryAsync(string entityType, string entityKey, CancellationToken cancellationToken) =>
+        db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => e.EntityType == entityType && e.EntityKey == entityKey)
+            .OrderByDescending(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Walks the chain in order, in batches, and reports the first broken link.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var verifier = new AuditChainVerifier();
+        long after = 0;
+        while (true)
+        {
+            var batch = await db.Set<AuditEntry>().AsNoTracking()
+                .Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch)
+                .ToListAsync(cancellationToken);
+            foreach (var entry in batch)
+            {
+                if (verifier.Check(entry.ToRecord()) is { } broken)
+                {
+                    return new AuditVerification(false, verifier.Checked, broken);
+                }
+            }
+
+            if (batch.Count < Batch)
+            {
+                break;
+            }
+
+            after = batch[^1].Sequence;
+        }
+
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
+        var end = verifier.Finish(head.LastSequence, head.LastHash);
+        return new AuditVerification(end is null, verifier.Checked, end);
+    }
+}
+
+public sealed record AuditVerification(bool Intact, long EntriesChecked, AuditBreak? FirstBreak);
