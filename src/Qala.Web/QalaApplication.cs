@@ -10,7 +10,9 @@ using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Email;
 using Qala.Web.Infrastructure.Health;
+using Qala.Web.Infrastructure.Jobs;
 using Qala.Web.Infrastructure.Localization;
 
 namespace Qala.Web;
@@ -25,6 +27,9 @@ public static partial class QalaApplication
         builder.AddQalaData();
         builder.AddQalaAuth();
         builder.AddQalaUsers();
+        builder.AddQalaJobs();
+        builder.Services.AddJob<AuditVerificationJob>(AuditVerificationJob.Schedule);
+        builder.AddQalaEmail();
         return builder;
     }
 

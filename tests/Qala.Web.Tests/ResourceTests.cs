@@ -14,6 +14,8 @@ public sealed class ResourceTests
         var russian = Strings(Path.Combine(folder, "SharedResource.ru.resx"));
 
         english.Count.ShouldBeGreaterThan(100);
+        english.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ShouldBeEmpty("resource names are unique regardless of case");
         kazakh.Keys.Order(StringComparer.Ordinal).ShouldBe(english.Keys.Order(StringComparer.Ordinal));
         russian.Keys.Order(StringComparer.Ordinal).ShouldBe(english.Keys.Order(StringComparer.Ordinal));
         foreach (var strings in new[] { english, kazakh, russian })

@@ -22,6 +22,7 @@ public sealed class QalaDbContext(DbContextOptions<QalaDbContext> options)
         builder.Entity<QalaUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.Property(u => u.Language).HasMaxLength(2);
             user.HasMany(u => u.Territories).WithOne().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<UserTerritory>(link =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qala.Web.Data;
@@ -24,11 +25,15 @@ public sealed class QalaApp : WebApplicationFactory<Program>
     public const string AdminPassword = "Test-admin-password-1";
 
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? services;
     private readonly string? ownsDatabase;
     private readonly string? sqliteDirectory;
 
-    internal QalaApp(DatabaseKind kind, string connectionString, string? ownsDatabase, IDictionary<string, string?>? extra = null, string? sqliteDirectory = null)
+    internal QalaApp(
+        DatabaseKind kind, string connectionString, string? ownsDatabase, IDictionary<string, string?>? extra = null, string? sqliteDirectory = null,
+        Action<IServiceCollection>? services = null)
     {
+        this.services = services;
         Kind = kind;
         ConnectionString = connectionString;
         this.ownsDatabase = ownsDatabase;
@@ -39,6 +44,9 @@ public sealed class QalaApp : WebApplicationFactory<Program>
             [DatabaseSettings.ConnectionStringKey] = connectionString,
             [DatabaseSettings.DemoDataKey] = "true",
             ["QALA_ADMIN_PASSWORD"] = AdminPassword,
+
+            // Tests run jobs themselves (JobRunner.RunDueAsync), so that nothing happens behind their back.
+            ["Qala:Jobs:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -51,18 +59,18 @@ public sealed class QalaApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
 
     /// <summary>Qala on a database that is migrated and holds reference and demo data.</summary>
-    public static async Task<QalaApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null)
+    public static async Task<QalaApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         QalaApp app;
         if (kind == DatabaseKind.Postgres)
         {
             var database = await PostgresTemplate.CloneAsync();
-            app = new QalaApp(kind, PostgresServer.ForDatabase(database), database, settings);
+            app = new QalaApp(kind, PostgresServer.ForDatabase(database), database, settings, services: services);
         }
         else
         {
             var directory = Directory.CreateTempSubdirectory("qala-test-").FullName;
-            app = new QalaApp(kind, $"Data Source={Path.Combine(directory, "qala.db")};Pooling=False", null, settings, directory);
+            app = new QalaApp(kind, $"Data Source={Path.Combine(directory, "qala.db")};Pooling=False", null, settings, directory, services);
         }
 
         app.StartServer();
@@ -85,7 +93,7 @@ public sealed class QalaApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A second web node on the same database: what a load balancer in front of several nodes does.</summary>
-    public QalaApp SecondNode() => new(Kind, ConnectionString, ownsDatabase: null, settings);
+    public QalaApp SecondNode() => new(Kind, ConnectionString, ownsDatabase: null, settings, services: services);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -95,6 +103,10 @@ public sealed class QalaApp : WebApplicationFactory<Program>
         }
 
         builder.UseEnvironment("Production");
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     /// <summary>A client that keeps cookies (in <paramref name="cookies"/> when given, to share them with another node).</summary>
@@ -219,7 +231,7 @@ public static class HtmlClient
             }
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? form.BaseUri : form.Action;
-        return await client.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(values));
+        var action = new Uri(new Uri(form.BaseUri), form.GetAttribute("action") ?? string.Empty);
+        return await client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(values));
     }
 }

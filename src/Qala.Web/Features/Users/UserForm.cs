@@ -19,6 +19,10 @@ public sealed class UserForm
     [Display(Name = "E-mail")]
     public string Email { get; set; } = string.Empty;
 
+    [Display(Name = "Language")]
+    [RegularExpression("^(kk|ru|en)$", ErrorMessage = "Choose a language.")]
+    public string Language { get; set; } = "kk";
+
     [Display(Name = "Roles")]
     public List<string> Roles { get; set; } = [];
 
@@ -51,6 +55,7 @@ public sealed class UserForm
     public async Task<IdentityResult> ApplyAsync(QalaUser user, UserManager<QalaUser> users, QalaDbContext db, CancellationToken cancellationToken)
     {
         user.AgencyId = AgencyId;
+        user.Language = Language;
         var links = await db.Set<UserTerritory>().Where(t => t.UserId == user.Id).ToListAsync(cancellationToken);
         db.RemoveRange(links.Where(l => !TerritoryIds.Contains(l.TerritoryId)));
         db.AddRange(TerritoryIds.Distinct().Where(id => links.All(l => l.TerritoryId != id))

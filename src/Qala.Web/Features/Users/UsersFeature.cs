@@ -5,6 +5,7 @@ public static class UsersFeature
     public static IHostApplicationBuilder AddQalaUsers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<AdministratorBootstrap>();
+        builder.Services.AddScoped<Invitation>();
         return builder;
     }
 }

@@ -15,6 +15,9 @@ public sealed class QalaUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The language of the e-mails Qala sends this user (kk, ru or en).</summary>
+    public string Language { get; set; } = "kk";
+
     public List<UserTerritory> Territories { get; set; } = [];
 }
 

@@ -6,6 +6,7 @@ using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Jobs;
 
 namespace Qala.Web.Features.Administration.Pages;
 
@@ -24,6 +25,8 @@ public sealed class IndexModel(QalaDbContext db) : PageModel
 
     public long AuditEntries { get; private set; }
 
+    public int ParkedJobs { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Users = await db.Users.CountAsync(cancellationToken);
@@ -33,6 +36,7 @@ public sealed class IndexModel(QalaDbContext db) : PageModel
         Territories = await db.Set<Territory>().CountAsync(cancellationToken);
         Agencies = await db.Set<Agency>().CountAsync(cancellationToken);
         CodeMappings = await db.Set<TerritoryCodeMapping>().CountAsync(cancellationToken);
+        ParkedJobs = await db.Set<BackgroundJob>().CountAsync(j => j.State == JobState.Parked, cancellationToken);
         AuditEntries = await db.Set<AuditChainHead>().Select(h => h.LastSequence).SingleAsync(cancellationToken);
     }
 }

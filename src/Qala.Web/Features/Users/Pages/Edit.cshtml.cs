@@ -38,6 +38,7 @@ public sealed class EditModel(QalaDbContext db, UserManager<QalaUser> users, ISt
             Email = Account.Email ?? string.Empty,
             Roles = [.. await users.GetRolesAsync(Account)],
             AgencyId = Account.AgencyId,
+            Language = Account.Language,
             TerritoryIds = [.. Account.Territories.Select(x => x.TerritoryId)],
         };
         ConcurrencyStamp = Account.ConcurrencyStamp;
@@ -135,6 +136,7 @@ public sealed class EditModel(QalaDbContext db, UserManager<QalaUser> users, ISt
             Email = Account.Email ?? string.Empty,
             Roles = [.. await users.GetRolesAsync(Account)],
             AgencyId = Account.AgencyId,
+            Language = Account.Language,
             TerritoryIds = [.. Account.Territories.Select(x => x.TerritoryId)],
         };
         ConcurrencyStamp = Account.ConcurrencyStamp;

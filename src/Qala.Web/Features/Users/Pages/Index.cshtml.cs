@@ -8,12 +8,13 @@ using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Email;
 
 namespace Qala.Web.Features.Users.Pages;
 
 [Authorize(Roles = QalaRoles.Administrator)]
 public sealed class IndexModel(
-    QalaDbContext db, UserManager<QalaUser> users, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+    QalaDbContext db, UserManager<QalaUser> users, Invitation invitation, Outbox outbox, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<UserRow> Rows { get; private set; } = [];
 
@@ -61,7 +62,8 @@ public sealed class IndexModel(
 
             if (result.Succeeded)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await invitation.EnqueueAsync(user, Request);
+                await outbox.SaveAndScheduleAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 Created = (UserName, password);
                 ModelState.Clear();
