@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Qala.Web.Data;
 
 namespace Qala.Web.Infrastructure.Jobs;
