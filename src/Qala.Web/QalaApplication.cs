@@ -10,6 +10,7 @@ using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Email;
 using Qala.Web.Infrastructure.Health;
 using Qala.Web.Infrastructure.Jobs;
@@ -30,6 +31,7 @@ public static partial class QalaApplication
         builder.AddQalaJobs();
         builder.Services.AddJob<AuditVerificationJob>(AuditVerificationJob.Schedule);
         builder.AddQalaEmail();
+        builder.Services.AddScoped<Deadlines>();
         return builder;
     }
 

@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Calendar;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Data.Seeding;
 
-/// <summary>Loads Kazakhstan's territories, the akimats' agencies and the outside code mappings into an empty database.</summary>
+/// <summary>
+/// Loads Kazakhstan's territories, the akimats' agencies, the outside code mappings and the working-day calendar
+/// into an empty database.
+/// </summary>
 internal sealed class ReferenceDataSeeder(QalaDbContext db)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
@@ -41,6 +46,12 @@ internal sealed class ReferenceDataSeeder(QalaDbContext db)
             Scheme = m.Scheme,
             ExternalCode = m.ExternalCode,
             Territory = territories[m.TerritoryCode],
+        }));
+        db.AddRange(KazakhstanHolidays.Years.SelectMany(KazakhstanHolidays.For).Select(day => new CalendarEntry
+        {
+            Date = day.Date,
+            Kind = day.Kind,
+            Name = LocalizedText.Of(day.NameKk, day.NameRu, day.NameEn),
         }));
         await db.SaveChangesAsync(cancellationToken);
         return true;
