@@ -13,6 +13,7 @@ using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Email;
 using Qala.Web.Infrastructure.Health;
+using Qala.Web.Infrastructure.Imports;
 using Qala.Web.Infrastructure.Jobs;
 using Qala.Web.Infrastructure.Localization;
 
@@ -32,6 +33,8 @@ public static partial class QalaApplication
         builder.Services.AddJob<AuditVerificationJob>(AuditVerificationJob.Schedule);
         builder.AddQalaEmail();
         builder.Services.AddScoped<Deadlines>();
+        builder.Services.AddScoped<Importer>();
+        builder.Services.AddScoped<CodeMappingImport>();
         return builder;
     }
 

@@ -60,4 +60,7 @@ public sealed class TerritoryCodeMapping
     public int TerritoryId { get; set; }
 
     public Territory? Territory { get; set; }
+
+    /// <summary>The import that created or last changed the mapping; null when entered by hand or seeded.</summary>
+    public long? ImportBatchId { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qala.Web.Data;
+using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Features.Territories;
 
@@ -28,5 +29,6 @@ internal sealed class TerritoryCodeMappingConfiguration : IEntityTypeConfigurati
         builder.Property(m => m.ExternalCode).HasMaxLength(40);
         builder.HasIndex(m => new { m.Scheme, m.ExternalCode }).IsUnique();
         builder.HasOne(m => m.Territory).WithMany().HasForeignKey(m => m.TerritoryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ImportBatch>().WithMany().HasForeignKey(m => m.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data;
+using Qala.Web.Data.Audit;
+
+namespace Qala.Web.Infrastructure.Imports;
+
+public enum ImportOutcome
+{
+    Added,
+    Changed,
+    Unchanged,
+}
+
+/// <summary>A problem with the file or one of its values: where it is, what it holds and why it is refused.</summary>
+public sealed record ImportError(int? Row, string? Column, string? Value, string MessageKey);
+
+/// <summary>What an import did or would do (a preview runs the same steps without saving).</summary>
+public sealed record ImportReport(
+    string FileName,
+    int Added,
+    int Changed,
+    int Unchanged,
+    int Skipped,
+    int ErrorCount,
+    IReadOnlyList<ImportError> Errors,
+    IReadOnlyList<string> Samples,
+    ImportBatch? PreviousImportOfSameFile,
+    long? BatchId)
+{
+    public bool HasErrors => ErrorCount > 0;
+}
+
+/// <summary>
+/// One kind of import: the columns it needs, how a row becomes a value, and how values compare with and are written to
+/// the database. The <see cref="Importer"/> does the rest — reading, validation, duplicates, chunks, the transaction.
+/// </summary>
+public abstract class ImportDefinition<TRow>
+    where TRow : class
+{
+    public abstract string Kind { get; }
+
+    public abstract IReadOnlyList<string> RequiredColumns { get; }
+
+    /// <summary>The row's value, or <c>null</c> after adding at least one error.</summary>
+    public abstract Task<TRow?> ParseAsync(TabularRow row, List<ImportError> errors, CancellationToken cancellationToken);
+
+    /// <summary>What identifies a row; a second row with the same key in one file is an error.</summary>
+    public abstract string KeyOf(TRow row);
+
+    public abstract Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
+
+    public abstract Task ApplyAsync(IReadOnlyList<(TRow Row, ImportOutcome Outcome)> rows, ImportBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>A line of the preview that says what the row will do.</summary>
+    public abstract string Describe(TRow row, ImportOutcome outcome);
+}
+
+/// <summary>
+/// Runs an import: read → validate → preview or commit, all-or-nothing by default. Rows stream through in chunks, so
+/// memory does not grow with the file beyond the keys seen; a commit is one transaction, so an interruption leaves
+/// nothing partial behind.
+/// </summary>
+public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimeProvider time)
+{
+    private const int ChunkSize = 1000;
+    private const int ListedErrors = 500;
+    private const int ListedSamples = 20;
+
+    public async Task<ImportUpload> UploadAsync(string kind, string fileName, Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        var upload = new ImportUpload
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            FileName = Path.GetFileName(fileName),
+            FileHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = bytes,
+            UploadedBy = actors.Current().UserName,
+            UploadedAt = time.GetUtcNow(),
+        };
+        db.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        return upload;
+    }
+
+    public Task<ImportUpload?> FindUploadAsync(Guid id, string kind, CancellationToken cancellationToken) =>
+        db.Set<ImportUpload>().SingleOrDefaultAsync(u => u.Id == id && u.Kind == kind, cancellationToken);
+
+    public Task<ImportReport> PreviewAsync<TRow>(ImportDefinition<TRow> definition, ImportUpload upload, ImportMode mode, CancellationToken cancellationToken)
+        where TRow : class =>
+        RunAsync(definition, upload, mode, commit: false, cancellationToken);
+
+    public async Task<ImportReport> CommitAsync<TRow>(ImportDefinition<TRow> definition, ImportUpload upload, ImportMode mode, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var report = await RunAsync(definition, upload, mode, commit: true, cancellationToken);
+        if (report.BatchId is null)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return report;
+        }
+
+        db.Remove(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    private async Task<ImportReport> RunAsync<TRow>(ImportDefinition<TRow> definition, ImportUpload upload, ImportMode mode, bool commit, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        var previous = await db.Set<ImportBatch>().AsNoTracking()
+            .Where(b => b.Kind == definition.Kind && b.FileHash == upload.FileHash)
+            .OrderByDescending(b => b.Id).FirstOrDefaultAsync(cancellationToken);
+        var errors = new List<ImportError>();
+        var errorCount = 0;
+        var skipped = 0;
+        var counts = new int[3];
+        var samples = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var chunk = new List<TRow>(ChunkSize);
+        ImportBatch? batch = null;
+
+        void Fail(ImportError error)
+        {
+            errorCount++;
+            if (errors.Count < ListedErrors)
+            {
+                errors.Add(error);
+            }
+        }
+
+        ImportReport Report(long? batchId) =>
+            new(upload.FileName, counts[0], counts[1], counts[2], skipped, errorCount, errors, samples, previous, batchId);
+
+        async Task FlushAsync()
+        {
+            if (chunk.Count == 0)
+            {
+                return;
+            }
+
+            var outcomes = await definition.CompareAsync(chunk, cancellationToken);
+            var rows = chunk.Zip(outcomes).ToList();
+            foreach (var (row, outcome) in rows)
+            {
+                counts[(int)outcome]++;
+                if (outcome != ImportOutcome.Unchanged && samples.Count < ListedSamples)
+                {
+                    samples.Add(definition.Describe(row, outcome));
+                }
+            }
+
+            if (commit && (mode == ImportMode.SkipInvalidRows || errorCount == 0))
+            {
+                if (batch is null)
+                {
+                    batch = new ImportBatch
+                    {
+                        Kind = definition.Kind,
+                        FileName = upload.FileName,
+                        FileHash = upload.FileHash,
+                        FileSize = upload.Content.LongLength,
+                        Mode = mode,
+                        ImportedBy = actors.Current().UserName,
+                        ImportedAt = time.GetUtcNow(),
+                    };
+                    db.Add(batch);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                await definition.ApplyAsync(rows, batch, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+
+            chunk.Clear();
+        }
+
+        await using var content = new MemoryStream(upload.Content, writable: false);
+        var opened = await TabularFile.OpenAsync(content, upload.FileName, cancellationToken: cancellationToken);
+        if (opened.Reader is not { } reader)
+        {
+            Fail(new ImportError(opened.Issue?.Row, null, null, opened.Issue?.MessageKey ?? "The file cannot be read."));
+            return Report(null);
+        }
+
+        await using (reader)
+        {
+            foreach (var issue in reader.Header.Issues)
+            {
+                Fail(new ImportError(issue.Row, issue.Column?.Name, issue.Value, issue.MessageKey));
+            }
+
+            foreach (var column in definition.RequiredColumns.Where(c => reader.Header.Find(c) is null))
+            {
+                Fail(new ImportError(reader.Header.RowNumber, column, null, "The file has no column with this name."));
+            }
+
+            if (errorCount > 0)
+            {
+                return Report(null);
+            }
+
+            try
+            {
+                await foreach (var row in reader.ReadRowsAsync(cancellationToken))
+                {
+                    var rowErrors = row.Issues.Where(i => i.Severity == TabularIssueSeverity.Error)
+                        .Select(i => new ImportError(i.Row ?? row.RowNumber, i.Column?.Name, i.Value, i.MessageKey)).ToList();
+                    var value = rowErrors.Count == 0 ? await definition.ParseAsync(row, rowErrors, cancellationToken) : null;
+                    if (value is not null && !seen.Add(definition.KeyOf(value)))
+                    {
+                        rowErrors.Add(new ImportError(row.RowNumber, null, definition.KeyOf(value), "The same record appears earlier in the file."));
+                        value = null;
+                    }
+
+                    if (value is null)
+                    {
+                        skipped++;
+                        rowErrors.ForEach(Fail);
+                        continue;
+                    }
+
+                    chunk.Add(value);
+                    if (chunk.Count == ChunkSize)
+                    {
+                        await FlushAsync();
+                    }
+                }
+            }
+            catch (TabularFileException e)
+            {
+                Fail(new ImportError(e.Issue.Row, e.Issue.Column?.Name, e.Issue.Value, e.Issue.MessageKey));
+                return Report(null);
+            }
+
+            await FlushAsync();
+        }
+
+        if (!commit || (mode == ImportMode.AllOrNothing && errorCount > 0))
+        {
+            return Report(null);
+        }
+
+        if (batch is null)
+        {
+            // A file whose rows were all invalid or empty still leaves a record of the attempt that committed nothing.
+            batch = new ImportBatch
+            {
+                Kind = definition.Kind, FileName = upload.FileName, FileHash = upload.FileHash, FileSize = upload.Content.LongLength,
+                Mode = mode, ImportedBy = actors.Current().UserName, ImportedAt = time.GetUtcNow(),
+            };
+            db.Add(batch);
+        }
+        else
+        {
+            db.Attach(batch);
+        }
+
+        (batch.Added, batch.Changed, batch.Unchanged, batch.Skipped) = (counts[0], counts[1], counts[2], skipped);
+        await db.SaveChangesAsync(cancellationToken);
+        return Report(batch.Id);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Documents;
+using Qala.Web.Infrastructure.Imports;
+using Qala.Web.Tests.Infrastructure;
+
+namespace Qala.Web.Tests;
+
+public sealed class ImportTests
+{
+    private const string Page = "/admin/code-mappings/import";
+
+    private static async Task<IDocument> UploadAsync(HttpClient client, string fileName, byte[] content, string language = "en")
+    {
+        var page = await client.PageAsync($"{Page}?lang={language}");
+        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", fileName },
+        };
+        var response = await client.PostAsync($"{Page}?handler=Preview&lang={language}", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.HtmlAsync();
+    }
+
+    private static async Task<IDocument> CommitAsync(HttpClient client, IDocument preview, ImportMode mode)
+    {
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)preview.QuerySelector("#commit-form")!;
+        var response = await client.SubmitAsync(form, new() { ["Mode"] = mode.ToString() });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.HtmlAsync();
+    }
+
+    private static int Count(IDocument page, string what) =>
+        int.Parse(page.QuerySelector($"#import-counts [data-count={what}]")!.TextContent, CultureInfo.InvariantCulture);
+
+    private static byte[] Csv(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_file_is_previewed_then_imported_and_a_second_import_changes_nothing(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        var file = Csv("scheme;code;territory\r\nkazstat;KZALA;750000000\r\nkazstat;KZKAR;790000000\r\nstat.gov.kz;ALA;750000000\r\nstat.gov.kz;SHY;790000000\r\n");
+
+        var preview = await UploadAsync(admin, "mappings.csv", file);
+
+        (Count(preview, "added"), Count(preview, "changed"), Count(preview, "unchanged"), Count(preview, "skipped")).ShouldBe((2, 1, 1, 0));
+        preview.QuerySelector("#import-samples")!.TextContent.ShouldContain("kazstat KZKAR → 790000000");
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "stat.gov.kz"))).ShouldBe(0, "a preview saves nothing");
+
+        var done = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        done.QuerySelector("#import-done")!.TextContent.ShouldBe("The import is saved: 2 added, 1 changed, 1 unchanged, 0 skipped.");
+        var mappings = await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().Include(m => m.Territory).ToListAsync());
+        mappings.Single(m => m.Scheme == "kazstat" && m.ExternalCode == "KZKAR").Territory!.Code.ShouldBe("790000000");
+        var batch = await app.QueryAsync(db => db.Set<ImportBatch>().SingleAsync());
+        (batch.FileName, batch.ImportedBy, batch.Added, batch.Changed, batch.Unchanged).ShouldBe(("mappings.csv", "admin", 2, 1, 1));
+        mappings.Where(m => m.Scheme == "stat.gov.kz").ShouldAllBe(m => m.ImportBatchId == batch.Id);
+        done.QuerySelector("#batches")!.TextContent.ShouldContain("mappings.csv");
+
+        var again = await UploadAsync(admin, "mappings.csv", file);
+        (Count(again, "added"), Count(again, "changed"), Count(again, "unchanged")).ShouldBe((0, 0, 4));
+        again.QuerySelector("#import-report .alert-info")!.TextContent.ShouldContain("already imported");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Invalid_rows_are_reported_by_row_column_and_value_and_stop_an_all_or_nothing_import(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        var before = await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync());
+        var file = Csv("scheme,code,territory\nmy.codes,A1,750000000\nBad Scheme!,A2,750000000\nmy.codes,A3,123\nmy.codes,A1,790000000\n");
+
+        var preview = await UploadAsync(admin, "codes.csv", file, "ru");
+        var errors = preview.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+
+        errors.Count.ShouldBe(3);
+        errors[0].ShouldBe(["codes.csv", "3", "scheme", "Bad Scheme!", "Схема состоит из 2–40 строчных латинских букв, цифр, точек, дефисов или знаков подчёркивания."]);
+        errors[1][1..4].ShouldBe(["4", "territory", "123"]);
+        errors[1][4].ShouldBe("Территории с таким кодом КАТО нет.");
+        errors[2][1].ShouldBe("5");
+        errors[2][4].ShouldBe("Та же запись уже встречается в файле выше.");
+
+        var refused = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        refused.QuerySelector("#import-done").ShouldBeNull();
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync())).ShouldBe(before);
+        (await app.QueryAsync(db => db.Set<ImportBatch>().CountAsync())).ShouldBe(0);
+
+        var partial = await CommitAsync(admin, refused, ImportMode.SkipInvalidRows);
+        partial.QuerySelector("#import-done")!.TextContent.ShouldContain("1");
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "my.codes"))).ShouldBe(1);
+        (await app.QueryAsync(db => db.Set<ImportBatch>().SingleAsync())).Skipped.ShouldBe(3);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_workbook_written_by_Qala_imports_and_a_mislabelled_or_empty_file_is_refused(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        using var workbook = new MemoryStream();
+        SpreadsheetWriter.Write(
+            new ReportDocument("Codes", [new ReportTable("codes", [new("scheme"), new("code"), new("territory")],
+                [["okato", "71", "710000000"], ["okato", "75", "750000000"]])]),
+            workbook,
+            CultureInfo.GetCultureInfo("ru-KZ"));
+
+        var preview = await UploadAsync(admin, "codes.xlsx", workbook.ToArray());
+        Count(preview, "added").ShouldBe(2);
+
+        var mislabelled = await UploadAsync(admin, "codes.xlsx", Csv("scheme,code,territory\nokato,79,790000000\n"));
+        mislabelled.QuerySelector("#import-errors")!.TextContent.ShouldContain("named as an Excel workbook but contains CSV text");
+        mislabelled.QuerySelector("#commit-form").ShouldNotBeNull();
+
+        var empty = await UploadAsync(admin, "codes.csv", []);
+        empty.Body!.TextContent.ShouldContain("Choose a file that is not empty.");
+        empty.QuerySelector("#import-report").ShouldBeNull();
+    }
+}
