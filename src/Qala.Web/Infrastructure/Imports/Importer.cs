@@ -160,16 +160,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             {
                 if (batch is null)
                 {
-                    batch = new ImportBatch
-                    {
-                        Kind = definition.Kind,
-                        FileName = upload.FileName,
-                        FileHash = upload.FileHash,
-                        FileSize = upload.Content.LongLength,
-                        Mode = mode,
-                        ImportedBy = actors.Current().UserName,
-                        ImportedAt = time.GetUtcNow(),
-                    };
+                    batch = NewBatch(definition.Kind, upload, mode);
                     db.Add(batch);
                     await db.SaveChangesAsync(cancellationToken);
                 }
@@ -251,11 +242,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         if (batch is null)
         {
             // A file whose rows were all invalid or empty still leaves a record of the attempt that committed nothing.
-            batch = new ImportBatch
-            {
-                Kind = definition.Kind, FileName = upload.FileName, FileHash = upload.FileHash, FileSize = upload.Content.LongLength,
-                Mode = mode, ImportedBy = actors.Current().UserName, ImportedAt = time.GetUtcNow(),
-            };
+            batch = NewBatch(definition.Kind, upload, mode);
             db.Add(batch);
         }
         else
@@ -267,4 +254,15 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         await db.SaveChangesAsync(cancellationToken);
         return Report(batch.Id);
     }
+
+    private ImportBatch NewBatch(string kind, ImportUpload upload, ImportMode mode) => new()
+    {
+        Kind = kind,
+        FileName = upload.FileName,
+        FileHash = upload.FileHash,
+        FileSize = upload.Content.LongLength,
+        Mode = mode,
+        ImportedBy = actors.Current().UserName,
+        ImportedAt = time.GetUtcNow(),
+    };
 }
