@@ -98,11 +98,11 @@ public sealed class AuthTests
         {
             var route = endpoint.RoutePattern.RawText ?? "";
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var roles = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).Where(r => r is not null).ToList();
+            var rules = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles ?? a.Policy).Where(r => r is not null).ToList();
             if (route.StartsWith("/admin", StringComparison.Ordinal))
             {
                 anonymous.ShouldBeFalse(route);
-                roles.ShouldContain(QalaRoles.Administrator, $"{route} is administration");
+                rules.ShouldContain(r => r == QalaRoles.Administrator || r == Features.Users.ScopePolicies.NationalAdministrator, $"{route} is administration");
             }
         }
 

@@ -1,5 +1,6 @@
 using Qala.Web.Data;
 using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
 
 namespace Qala.Web.Features.Agencies;
 
@@ -7,7 +8,7 @@ namespace Qala.Web.Features.Agencies;
 /// A department of an akimat (education, health, passenger transport and roads…): the executor of roadmap activities
 /// and instructions, and the employer of agency officers.
 /// </summary>
-public sealed class Agency : IVersioned
+public sealed class Agency : IVersioned, ITerritoryScoped
 {
     public int Id { get; set; }
 

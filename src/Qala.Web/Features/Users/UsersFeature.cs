@@ -6,6 +6,7 @@ public static class UsersFeature
     {
         builder.Services.AddScoped<AdministratorBootstrap>();
         builder.Services.AddScoped<Invitation>();
+        builder.AddQalaScopes();
         return builder;
     }
 }

@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
-using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Features.Users;
 
 namespace Qala.Web.Features.Administration.Pages;
 
 /// <summary>The audit log: the latest changes, one record's history, and the verification of the hash chain.</summary>
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class AuditModel(QalaDbContext db, AuditLog log) : PageModel
 {
     public const int PageSize = 200;

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Engine.Calendar;
 using Qala.Web.Data;
-using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Features.Administration.Pages;
@@ -15,7 +15,7 @@ namespace Qala.Web.Features.Administration.Pages;
 /// The working-day calendar that every deadline uses: holidays and decree transfers by year, working days per month,
 /// and a deadline calculator to check the result.
 /// </summary>
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class CalendarModel(QalaDbContext db, Deadlines deadlines, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -5,15 +5,19 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Jobs;
 
 namespace Qala.Web.Features.Administration.Pages;
 
 [Authorize(Roles = QalaRoles.Administrator)]
-public sealed class IndexModel(QalaDbContext db) : PageModel
+public sealed class IndexModel(QalaDbContext db, UserScope scope) : PageModel
 {
     public int Users { get; private set; }
+
+    /// <summary>Users, reference codes and platform settings are for national administrators only.</summary>
+    public bool IsNational { get; private set; }
 
     public int LockedOut { get; private set; }
 
@@ -29,6 +33,7 @@ public sealed class IndexModel(QalaDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        IsNational = (await scope.CurrentAsync(cancellationToken)).IsNational;
         Users = await db.Users.CountAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         LockedOut = (await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(cancellationToken))

@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
-using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Email;
 using Qala.Web.Infrastructure.Jobs;
 
 namespace Qala.Web.Features.Administration.Pages;
 
 /// <summary>Background work as administrators watch it: schedules, recent and parked jobs, and the e-mail outbox.</summary>
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class JobsModel(QalaDbContext db, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<ScheduledJob> Schedules { get; private set; } = [];

@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
 using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Agencies.Pages;
 
 /// <summary>Creates an agency (<c>/admin/agencies/new</c>) or edits one (<c>/admin/agencies/{id}</c>).</summary>
 [Authorize(Roles = QalaRoles.Administrator)]
-public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(QalaDbContext db, UserScope scope, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     public bool IsNew { get; private set; }
 
@@ -51,6 +52,11 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
             return NotFound();
         }
 
+        if (!await InScopeAsync(agency.TerritoryId))
+        {
+            return Forbid();
+        }
+
         (Code, Name, TerritoryId, IsActive, Version) = (agency.Code, LocalizedTextInput.From(agency.Name), agency.TerritoryId, agency.IsActive, agency.Version);
         return Page();
     }
@@ -63,6 +69,12 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         if (!IsNew && agency is null)
         {
             return NotFound();
+        }
+
+        // Both the agency as it is and the territory it would belong to must lie within the user's territories.
+        if ((agency is not null && !await InScopeAsync(agency.TerritoryId)) || (TerritoryId > 0 && !await InScopeAsync(TerritoryId)))
+        {
+            return Forbid();
         }
 
         if (Territories.All(x => x.Id != TerritoryId))
@@ -108,6 +120,9 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         return Redirect("/agencies");
     }
 
+    private async Task<bool> InScopeAsync(int territoryId) =>
+        (await authorization.AuthorizeAsync(User, new TerritoryResource(territoryId), ScopePolicies.InTerritory)).Succeeded;
+
     private static bool IsNewId(string id) => string.Equals(id, "new", StringComparison.Ordinal);
 
     private Task<Agency?> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -115,7 +130,11 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
             ? db.Set<Agency>().FirstOrDefaultAsync(a => a.Id == key, cancellationToken)
             : Task.FromResult<Agency?>(null);
 
-    private async Task LoadTerritoriesAsync(CancellationToken cancellationToken) =>
-        Territories = await db.Set<Territory>().AsNoTracking()
+    private async Task LoadTerritoriesAsync(CancellationToken cancellationToken)
+    {
+        var mine = await scope.CurrentAsync(cancellationToken);
+        var territories = await db.Set<Territory>().AsNoTracking()
             .Where(x => x.ValidTo == null && x.Kind != TerritoryKind.Country).OrderBy(x => x.Code).ToListAsync(cancellationToken);
+        Territories = [.. territories.Where(x => mine.Covers(x.Id))];
+    }
 }

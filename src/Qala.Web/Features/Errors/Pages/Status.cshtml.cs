@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Qala.Web.Features.Errors.Pages;
 
 /// <summary>The page shown for 403, 404 and 500, in the user's language; the status code stays as it was.</summary>
 [AllowAnonymous]
-[Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Show(code);
+    // From the route only: a re-executed POST carries the original form, which may have a field named "code".
+    public void OnGet([FromRoute] int code) => Show(code);
 
-    public void OnPost(int code) => Show(code);
+    public void OnPost([FromRoute] int code) => Show(code);
 
     private void Show(int code)
     {

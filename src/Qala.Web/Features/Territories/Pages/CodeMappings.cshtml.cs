@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
-using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Features.Users;
 
 namespace Qala.Web.Features.Territories.Pages;
 
 /// <summary>The codes other systems use for territories (the statistics office's KZALA…), kept by administrators.</summary>
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class CodeMappingsModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<TerritoryCodeMapping> Mappings { get; private set; } = [];

@@ -6,12 +6,13 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.SourceFacts;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Territories.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(QalaDbContext db, AuditLog audit) : PageModel
+public sealed class DetailsModel(QalaDbContext db, AuditLog audit, UserScope scope) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -22,6 +23,9 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit) : PageModel
     public IReadOnlyList<SourceFact> Facts { get; private set; } = [];
 
     public IReadOnlyList<TerritoryCodeMapping> CodeMappings { get; private set; } = [];
+
+    /// <summary>Whether the signed-in administrator may edit this territory.</summary>
+    public bool CanEdit { get; private set; }
 
     /// <summary>The territory's changes, for administrators only.</summary>
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
@@ -45,6 +49,7 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit) : PageModel
             .Where(m => m.TerritoryId == territory.Id).OrderBy(m => m.Scheme).ToListAsync(cancellationToken);
         if (User.IsInRole(QalaRoles.Administrator))
         {
+            CanEdit = (await scope.CurrentAsync(cancellationToken)).Covers(territory.Id);
             History = await audit.HistoryAsync("Territories", territory.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
 

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Territories.Pages;
 
 [Authorize(Roles = QalaRoles.Administrator)]
-public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(QalaDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -32,6 +33,11 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
             return NotFound();
         }
 
+        if (!await InScopeAsync(territory))
+        {
+            return Forbid();
+        }
+
         Territory = territory;
         Name = LocalizedTextInput.From(territory.Name);
         (ValidFrom, ValidTo, Version) = (territory.ValidFrom, territory.ValidTo, territory.Version);
@@ -43,6 +49,11 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         if (await FindAsync(code, cancellationToken) is not { } territory)
         {
             return NotFound();
+        }
+
+        if (!await InScopeAsync(territory))
+        {
+            return Forbid();
         }
 
         Territory = territory;
@@ -73,6 +84,9 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         TempData["Notice"] = t["The territory has been saved."].Value;
         return Redirect($"/territories/{territory.Code}");
     }
+
+    private async Task<bool> InScopeAsync(Territory territory) =>
+        (await authorization.AuthorizeAsync(User, new TerritoryResource(territory.Id), ScopePolicies.InTerritory)).Succeeded;
 
     private Task<Territory?> FindAsync(string code, CancellationToken cancellationToken) =>
         db.Set<Territory>().FirstOrDefaultAsync(x => x.Code == code, cancellationToken);

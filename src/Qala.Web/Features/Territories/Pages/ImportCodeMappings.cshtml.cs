@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
-using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Features.Territories.Pages;
 
 /// <summary>Upload → preview (what would be added, changed, left unchanged; every error) → import in one transaction.</summary>
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 [RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportCodeMappingsModel(QalaDbContext db, Importer importer, CodeMappingImport definition, IStringLocalizer<SharedResource> t) : PageModel
 {

@@ -9,7 +9,7 @@ using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Users.Pages;
 
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class EditModel(QalaDbContext db, UserManager<QalaUser> users, IStringLocalizer<SharedResource> t) : PageModel
 {
     public QalaUser Account { get; private set; } = null!;

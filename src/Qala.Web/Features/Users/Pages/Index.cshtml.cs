@@ -12,7 +12,7 @@ using Qala.Web.Infrastructure.Email;
 
 namespace Qala.Web.Features.Users.Pages;
 
-[Authorize(Roles = QalaRoles.Administrator)]
+[Authorize(Policy = ScopePolicies.NationalAdministrator)]
 public sealed class IndexModel(
     QalaDbContext db, UserManager<QalaUser> users, Invitation invitation, Outbox outbox, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
