@@ -16,6 +16,7 @@ using Qala.Web.Infrastructure.Health;
 using Qala.Web.Infrastructure.Imports;
 using Qala.Web.Infrastructure.Jobs;
 using Qala.Web.Infrastructure.Localization;
+using Qala.Web.Infrastructure.Privacy;
 
 namespace Qala.Web;
 
@@ -32,6 +33,7 @@ public static partial class QalaApplication
         builder.AddQalaJobs();
         builder.Services.AddJob<AuditVerificationJob>(AuditVerificationJob.Schedule);
         builder.AddQalaEmail();
+        builder.AddQalaPersonalData();
         builder.Services.AddScoped<Deadlines>();
         builder.Services.AddScoped<Importer>();
         builder.Services.AddScoped<CodeMappingImport>();

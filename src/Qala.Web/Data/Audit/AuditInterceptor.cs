@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qala.Engine.Audit;
+using Qala.Engine.Privacy;
 
 namespace Qala.Web.Data.Audit;
 
@@ -24,6 +25,16 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
     private static readonly HashSet<string> Masked = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp" };
 
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "Version" };
+
+    /// <summary>
+    /// Contact data is kept masked: the log must outlive an erasure request without keeping what was erased.
+    /// </summary>
+    private static readonly Dictionary<string, Func<string?, string>> Personal = new(StringComparer.Ordinal)
+    {
+        ["Email"] = PersonalDataMask.Email,
+        ["NormalizedEmail"] = PersonalDataMask.Email,
+        ["PhoneNumber"] = PersonalDataMask.Phone,
+    };
 
     // Kazakh and Russian stay readable in the stored JSON; pages encode it again when they show it.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
@@ -157,7 +168,11 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
                 continue;
             }
 
-            values[name] = Masked.Contains(leaf) ? [before is null ? null : "***", after is null ? null : "***"] : [before, after];
+            values[name] = Masked.Contains(leaf)
+                ? [before is null ? null : "***", after is null ? null : "***"]
+                : Personal.TryGetValue(leaf, out var mask)
+                    ? [before is null ? null : mask(before as string), after is null ? null : mask(after as string)]
+                    : [before, after];
         }
 
         return values;

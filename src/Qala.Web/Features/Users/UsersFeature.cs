@@ -7,6 +7,7 @@ public static class UsersFeature
         builder.Services.AddScoped<AdministratorBootstrap>();
         builder.Services.AddScoped<Invitation>();
         builder.AddQalaScopes();
+        builder.Services.AddScoped<Infrastructure.Privacy.IPersonalDataSource, UserPersonalData>();
         return builder;
     }
 }
