@@ -12,6 +12,7 @@ using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Email;
+using Qala.Web.Infrastructure.Files;
 using Qala.Web.Infrastructure.Health;
 using Qala.Web.Infrastructure.Imports;
 using Qala.Web.Infrastructure.Jobs;
@@ -34,6 +35,7 @@ public static partial class QalaApplication
         builder.Services.AddJob<AuditVerificationJob>(AuditVerificationJob.Schedule);
         builder.AddQalaEmail();
         builder.AddQalaPersonalData();
+        builder.AddQalaFiles();
         builder.Services.AddScoped<Deadlines>();
         builder.Services.AddScoped<Importer>();
         builder.Services.AddScoped<CodeMappingImport>();
@@ -88,6 +90,7 @@ public static partial class QalaApplication
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
         app.MapLanguageSwitch();
         app.MapRazorPages();
+        app.MapQalaFiles();
         var api = app.MapGroup("/api/v1");
         api.MapTerritoriesApi();
         api.MapAgenciesApi();
