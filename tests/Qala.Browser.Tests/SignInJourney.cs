@@ -37,6 +37,25 @@ public sealed class SignInJourney
         browser.FindElement(By.TagName("h1")).Text.ShouldBe("Әкімшілік");
         browser.FindElement(By.CssSelector(".qala-user")).Text.ShouldBe("admin");
         Chromium.Screenshot(browser, "admin-kk.png");
+
+        // htmx: the audit chain is verified in place, without leaving the page.
+        browser.Navigate().GoToUrl(new Uri(server.Address, "/admin/audit"));
+        browser.FindElement(By.CssSelector("#chain-status a")).Click();
+        var verdict = wait.Until(b => b.FindElements(By.Id("chain-result")).FirstOrDefault());
+        verdict!.GetAttribute("data-intact").ShouldBe("true");
+        browser.Url.ShouldEndWith("/admin/audit");
+        Chromium.Screenshot(browser, "audit-kk.png");
+
+        browser.Navigate().GoToUrl(new Uri(server.Address, "/admin/calendar?year=2026&from=2026-03-20&days=1"));
+        browser.FindElement(By.Id("calculator-result")).Text.ShouldContain("26.03.2026");
+        Chromium.Screenshot(browser, "calendar-kk.png");
+
+        // htmx: typing in the search box replaces the table's rows.
+        browser.Navigate().GoToUrl(new Uri(server.Address, "/territories"));
+        browser.FindElement(By.Id("territory-search")).SendKeys("Шымкент");
+        wait.Until(b => b.FindElements(By.CssSelector("#territory-rows tr")).Count == 1);
+        browser.FindElement(By.CssSelector("#territory-rows code")).Text.ShouldBe("790000000");
+        Chromium.Screenshot(browser, "territories-search-kk.png");
     }
 }
 
