@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Documents;
 using Qala.Web.Infrastructure.Imports;
@@ -119,5 +120,56 @@ public sealed class ImportTests
         var empty = await UploadAsync(admin, "codes.csv", []);
         empty.Body!.TextContent.ShouldContain("Choose a file that is not empty.");
         empty.QuerySelector("#import-report").ShouldBeNull();
+    }
+
+    /// <summary>Writes a mapping per row and dies in the middle of the second chunk, like a killed process.</summary>
+    private sealed class DyingImport(Data.QalaDbContext db, int territoryId) : ImportDefinition<string>
+    {
+        private int chunks;
+
+        public override string Kind => "dying-import";
+
+        public override IReadOnlyList<string> RequiredColumns { get; } = ["code"];
+
+        public override Task<string?> ParseAsync(TabularRow row, List<ImportError> errors, CancellationToken cancellationToken) =>
+            Task.FromResult<string?>(row["code"].Value);
+
+        public override string KeyOf(string row) => row;
+
+        public override Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<string> rows, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ImportOutcome>>([.. rows.Select(_ => ImportOutcome.Added)]);
+
+        public override Task ApplyAsync(IReadOnlyList<(string Row, ImportOutcome Outcome)> rows, ImportBatch batch, CancellationToken cancellationToken)
+        {
+            if (++chunks == 2)
+            {
+                throw new IOException("the process was killed");
+            }
+
+            db.AddRange(rows.Select(r => new TerritoryCodeMapping { Scheme = "dying", ExternalCode = r.Row, TerritoryId = territoryId, ImportBatchId = batch.Id }));
+            return Task.CompletedTask;
+        }
+
+        public override string Describe(string row, ImportOutcome outcome) => row;
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task An_import_interrupted_halfway_leaves_nothing_behind(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var almaty = await app.QueryAsync(db => db.Set<Territory>().Where(t => t.Code == "750000000").Select(t => t.Id).SingleAsync());
+        var file = Csv("code\n" + string.Join("\n", Enumerable.Range(1, 2500).Select(i => $"C{i}")) + "\n");
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var importer = scope.ServiceProvider.GetRequiredService<Importer>();
+            var definition = new DyingImport(scope.ServiceProvider.GetRequiredService<Data.QalaDbContext>(), almaty);
+            var upload = await importer.UploadAsync(definition.Kind, "big.csv", new MemoryStream(file), CancellationToken.None);
+            await Should.ThrowAsync<IOException>(() => importer.CommitAsync(definition, upload, ImportMode.AllOrNothing, CancellationToken.None));
+        }
+
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "dying"))).ShouldBe(0, "the first chunk was written but never committed");
+        (await app.QueryAsync(db => db.Set<ImportBatch>().CountAsync())).ShouldBe(0);
+        (await app.QueryAsync(db => db.Set<ImportUpload>().CountAsync(u => u.Kind == "dying-import"))).ShouldBe(1, "the upload stays for another try");
     }
 }

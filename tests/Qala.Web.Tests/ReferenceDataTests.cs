@@ -111,4 +111,29 @@ public sealed class ReferenceDataTests
         rows.ShouldNotContain("750000000");
         (await client.PageAsync("/territories?q=zzzz")).Body!.TextContent.ShouldContain("Nothing matches.");
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_agency_directory_downloads_as_Excel_and_Word_in_the_reader_s_language(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var client = app.Browser();
+
+        var xlsx = await client.GetAsync("/agencies?handler=Export&format=xlsx&lang=kk");
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        xlsx.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe("qala-agencies.xlsx");
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(await xlsx.Content.ReadAsStreamAsync(), false))
+        {
+            var sheets = workbook.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
+            sheets.ShouldContain("750000000");
+            var text = string.Concat(workbook.WorkbookPart.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Text>()).Select(t => t.Text));
+            text.ShouldContain("ALA-EDU");
+            text.ShouldContain("Атауы");
+        }
+
+        var docx = await client.GetAsync("/agencies?handler=Export&format=docx&lang=ru");
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(await docx.Content.ReadAsStreamAsync(), false);
+        var body = document.MainDocumentPart!.Document.Body!.InnerText;
+        body.ShouldContain("Ведомства");
+        body.ShouldContain("город Алматы");
+    }
 }
