@@ -82,6 +82,26 @@ public sealed class AttachmentTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_large_file_streams_back_from_the_database_byte_for_byte(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        var content = new byte[8 * 1024 * 1024];
+        new Random(2026).NextBytes(content);
+        "%PDF-1.7\n"u8.CopyTo(content);
+
+        (await UploadAsync(admin, "scan.pdf", content)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = await app.QueryAsync(db => db.Set<Attachment>().Select(a => a.Id).SingleAsync());
+        var response = await admin.GetAsync($"/files/{id}", HttpCompletionOption.ResponseHeadersRead);
+
+        response.Content.Headers.ContentLength.ShouldBe(content.Length);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        using var received = new MemoryStream();
+        await body.CopyToAsync(received);
+        SHA256.HashData(received.ToArray()).ShouldBe(SHA256.HashData(content));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_file_whose_name_contradicts_its_content_or_that_could_run_code_is_refused(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);

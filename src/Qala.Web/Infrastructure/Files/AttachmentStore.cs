@@ -95,9 +95,9 @@ public sealed class AttachmentStore(QalaDbContext db, IOptions<AttachmentOptions
             return null;
         }
 
-        var content = await db.Set<AttachmentContent>().AsNoTracking()
-            .Where(c => c.AttachmentId == id).Select(c => c.Content).SingleAsync(cancellationToken);
-        return new AttachmentFile(attachment, new MemoryStream(content, writable: false));
+        var content = await AttachmentContentReader.OpenAsync(db, id, cancellationToken)
+            ?? throw new InvalidOperationException($"Attachment {id} has no content.");
+        return new AttachmentFile(attachment, content);
     }
 
     /// <summary>The whole content, or <c>null</c> as soon as it proves longer than <paramref name="maxBytes"/>.</summary>

@@ -35,6 +35,7 @@ public static class FileEndpoints
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
         headers.CacheControl = "private, no-store";
         var attachment = file.Attachment;
+        http.Response.ContentLength = attachment.Size;
         return TypedResults.File(
             file.Content,
             attachment.ContentType,
