@@ -120,4 +120,32 @@ public sealed class AuditTests
         partial.ShouldContain("data-intact=\"false\"");
         partial.ShouldContain("#7");
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_save_after_a_concurrency_conflict_on_the_same_context_is_kept(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+            var agency = await db.Set<Agency>().SingleAsync(a => a.Code == "ALA-EDU");
+            await app.QueryAsync(async other =>
+            {
+                (await other.Set<Agency>().SingleAsync(a => a.Code == "ALA-EDU")).IsActive = false;
+                return await other.SaveChangesAsync();
+            });
+
+            agency.Name = LocalizedText.Of("Stale", "Stale", "Stale");
+            await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+            await db.Entry(agency).ReloadAsync();
+            agency.Name = LocalizedText.Of("Білім", "Образование", "Education, reloaded");
+            await db.SaveChangesAsync();
+        }
+
+        var saved = await app.QueryAsync(db => db.Set<Agency>().SingleAsync(a => a.Code == "ALA-EDU"));
+        saved.Name.En.ShouldBe("Education, reloaded");
+        saved.IsActive.ShouldBeFalse();
+        (await app.QueryAsync(db => new AuditLog(db).VerifyAsync(CancellationToken.None))).Intact.ShouldBeTrue();
+    }
 }

@@ -69,6 +69,19 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
             ? await context.Database.BeginTransactionAsync(cancellationToken)
             : null;
         pending.AddOrUpdate(context, new Pending(changes, transaction));
+        try
+        {
+            // The head is locked before any data row, so every writer takes its locks in the same order (no deadlock),
+            // and appends queue across connections and nodes: a row lock on PostgreSQL, the writer lock on SQLite.
+            await context.Database.ExecuteSqlRawAsync(
+                "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = 1", cancellationToken);
+        }
+        catch
+        {
+            await ReleaseAsync(context);
+            throw;
+        }
+
         return result;
     }
 
@@ -102,7 +115,36 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && pending.TryGetValue(context, out var work) && !work.Appending)
+        if (eventData.Context is { } context)
+        {
+            await ReleaseAsync(context);
+        }
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            await ReleaseAsync(context);
+        }
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        // EF reports a concurrency conflict here instead of as a failed save: roll back what this save opened.
+        if (eventData.Context is { } context)
+        {
+            await ReleaseAsync(context);
+        }
+
+        return result;
+    }
+
+    /// <summary>Ends a save that will not reach <see cref="SavedChangesAsync"/>: the transaction it opened rolls back.</summary>
+    private async Task ReleaseAsync(DbContext context)
+    {
+        if (pending.TryGetValue(context, out var work) && !work.Appending)
         {
             pending.Remove(context);
             if (work.Transaction is not null)
@@ -180,10 +222,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
 
     private async Task AppendAsync(DbContext context, List<Change> changes, CancellationToken cancellationToken)
     {
-        // Locking the head row serialises appends across connections and nodes (a row lock on PostgreSQL, the write
-        // lock on SQLite): the next transaction reads the head only after this one committed.
-        await context.Database.ExecuteSqlRawAsync(
-            "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = 1", cancellationToken);
+        // The head was locked before the data was written (SavingChangesAsync), so it is current and stays ours.
         var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         await context.Entry(head).ReloadAsync(cancellationToken);
 

@@ -17,12 +17,14 @@ public sealed class AuditLog(QalaDbContext db)
     /// <summary>Walks the chain in order, in batches, and reports the first broken link.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        // The head is read first and the walk stops there: entries appended meanwhile are not mistaken for a broken end.
+        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         var verifier = new AuditChainVerifier();
         long after = 0;
         while (true)
         {
             var batch = await db.Set<AuditEntry>().AsNoTracking()
-                .Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch)
+                .Where(e => e.Sequence > after && e.Sequence <= head.LastSequence).OrderBy(e => e.Sequence).Take(Batch)
                 .ToListAsync(cancellationToken);
             foreach (var entry in batch)
             {
@@ -40,7 +42,6 @@ public sealed class AuditLog(QalaDbContext db)
             after = batch[^1].Sequence;
         }
 
-        var head = await db.Set<AuditChainHead>().AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         var end = verifier.Finish(head.LastSequence, head.LastHash);
         return new AuditVerification(end is null, verifier.Checked, end);
     }

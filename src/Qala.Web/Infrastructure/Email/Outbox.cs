@@ -30,17 +30,24 @@ public sealed class SmtpOptions
 /// <summary>Where features put e-mails: in the caller's unit of work, with the job that will send them.</summary>
 public sealed class Outbox(QalaDbContext db, JobScheduler jobs, TimeProvider time)
 {
+    private readonly List<OutboxMessage> enqueued = [];
+
     public OutboxMessage Enqueue(string to, string subject, string body, string language)
     {
         var message = new OutboxMessage { To = to, Subject = subject, Body = body, Language = language, CreatedAt = time.GetUtcNow() };
         db.Add(message);
+        enqueued.Add(message);
         return message;
     }
 
-    /// <summary>Saves the messages added with <see cref="Enqueue"/> and queues one sending job each, in one transaction.</summary>
+    /// <summary>
+    /// Saves the messages added with <see cref="Enqueue"/> and queues one sending job each, in one transaction — also
+    /// for messages that another save in between already wrote.
+    /// </summary>
     public async Task SaveAndScheduleAsync(CancellationToken cancellationToken)
     {
-        var pending = db.ChangeTracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var pending = enqueued.ToList();
+        enqueued.Clear();
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.SaveChangesAsync(cancellationToken);
         foreach (var message in pending)
@@ -78,8 +85,9 @@ internal sealed partial class SendEmailJob(QalaDbContext db, IOptions<SmtpOption
         var smtp = options.Value;
         if (string.IsNullOrWhiteSpace(smtp.Host))
         {
+            // The job retries with backoff and then parks, visible on /admin/jobs to run again once SMTP is configured.
             LogNotConfigured(logger, message.Id);
-            return;
+            throw new InvalidOperationException("No SMTP server is configured (Qala:Smtp:Host); the message waits in the outbox.");
         }
 
         message.Attempts++;

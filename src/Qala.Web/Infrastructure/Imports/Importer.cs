@@ -98,6 +98,15 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         where TRow : class
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Taking the upload first makes a second submit of the same form (a double click, another node) find it gone.
+        db.Entry(upload).State = EntityState.Detached;
+        if (await db.Set<ImportUpload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportReport(upload.FileName, 0, 0, 0, 0, 1, [new ImportError(null, null, null, "This file has already been imported.")], [], null, null);
+        }
+
         var report = await RunAsync(definition, upload, mode, commit: true, cancellationToken);
         if (report.BatchId is null)
         {
@@ -105,8 +114,6 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             return report;
         }
 
-        db.Remove(upload);
-        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
     }

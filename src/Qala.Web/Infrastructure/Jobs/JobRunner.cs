@@ -102,7 +102,7 @@ public sealed partial class JobRunner(
             job.CompletedAt = time.GetUtcNow();
             job.LastError = null;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             job.LastError = Truncate($"{e.GetType().Name}: {e.Message}");
             if (job.Attempts >= job.MaxAttempts)
@@ -157,7 +157,7 @@ public sealed partial class JobHost(JobRunner runner, TimeProvider time, Microso
             {
                 await runner.RunDueAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogLoopFailed(logger, e);
             }

@@ -33,13 +33,21 @@ internal static class JobClaims
 {
     public static async Task<long?> ClaimNextAsync(QalaDbContext db, string node, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
+        // A job whose node died on its last attempt (its lease ran out) is parked, not tried forever.
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            UPDATE "BackgroundJobs" SET "State" = 'Parked', "ClaimedBy" = NULL, "LastError" = 'The node running it stopped before it finished.'
+            WHERE "State" = 'Running' AND "LeaseUntil" < {0} AND "Attempts" >= "MaxAttempts"
+            """,
+            [now],
+            cancellationToken);
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
         var sql = $"""
             UPDATE "BackgroundJobs"
             SET "State" = 'Running', "ClaimedBy" = @node, "LeaseUntil" = @lease, "Attempts" = "Attempts" + 1
             WHERE "Id" = (
                 SELECT "Id" FROM "BackgroundJobs"
-                WHERE ("State" = 'Queued' AND "RunAfter" <= @now) OR ("State" = 'Running' AND "LeaseUntil" < @now)
+                WHERE ("State" = 'Queued' AND "RunAfter" <= @now) OR ("State" = 'Running' AND "LeaseUntil" < @now AND "Attempts" < "MaxAttempts")
                 ORDER BY "Id"
                 LIMIT 1
                 {skipLocked})

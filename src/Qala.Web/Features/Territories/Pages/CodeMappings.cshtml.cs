@@ -60,7 +60,13 @@ public sealed class CodeMappingsModel(QalaDbContext db, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
-        await db.Set<TerritoryCodeMapping>().Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+        // Removed through the change tracker, so that the deletion is in the audit log.
+        if (await db.Set<TerritoryCodeMapping>().SingleOrDefaultAsync(m => m.Id == id, cancellationToken) is { } mapping)
+        {
+            db.Remove(mapping);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         TempData["Notice"] = t["The code mapping has been removed."].Value;
         return RedirectToPage();
     }
