@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
@@ -39,6 +40,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<Deadlines>();
         builder.Services.AddScoped<Importer>();
         builder.Services.AddScoped<CodeMappingImport>();
+        builder.Services.AddScoped<OpenSdgImport>();
         return builder;
     }
 
@@ -95,6 +97,7 @@ public static partial class QalaApplication
         api.MapTerritoriesApi();
         api.MapAgenciesApi();
         api.MapSourceFactsApi();
+        api.MapIndicatorsApi();
 
         // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

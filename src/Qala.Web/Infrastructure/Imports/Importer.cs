@@ -42,6 +42,9 @@ public abstract class ImportDefinition<TRow>
 
     public abstract IReadOnlyList<string> RequiredColumns { get; }
 
+    /// <summary>Called once before the rows are read, with the file's name; an error added here refuses the whole file.</summary>
+    public virtual Task PrepareAsync(string fileName, List<ImportError> errors, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The row's value, or <c>null</c> after adding at least one error.</summary>
     public abstract Task<TRow?> ParseAsync(TabularRow row, List<ImportError> errors, CancellationToken cancellationToken);
 
@@ -178,6 +181,14 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             }
 
             chunk.Clear();
+        }
+
+        var fileErrors = new List<ImportError>();
+        await definition.PrepareAsync(upload.FileName, fileErrors, cancellationToken);
+        if (fileErrors.Count > 0)
+        {
+            fileErrors.ForEach(Fail);
+            return Report(null);
         }
 
         await using var content = new MemoryStream(upload.Content, writable: false);

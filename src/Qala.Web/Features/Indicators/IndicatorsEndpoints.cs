@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Indicators;
+using Qala.Web.Data;
+
+namespace Qala.Web.Features.Indicators;
+
+public static class IndicatorsEndpoints
+{
+    public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/indicators").WithTags("Indicators").AllowAnonymous();
+        group.MapGet("/", ListAsync).WithSummary("The indicator catalog, with the number of current values of each indicator.");
+        group.MapGet("/{code}/observations", ObservationsAsync)
+            .WithSummary("The current values of an indicator, optionally for one territory (by its official code), a range of years and one combination of dimension values (\"SEX=F;URBANISATION=U\", empty for the total).");
+        return api;
+    }
+
+    public static async Task<Ok<List<IndicatorResponse>>> ListAsync(QalaDbContext db, CancellationToken cancellationToken)
+    {
+        var catalog = await IndicatorQueries.CatalogAsync(db, cancellationToken);
+        return TypedResults.Ok(catalog.Select(c => new IndicatorResponse(c.Indicator.Code, c.Indicator.Name, c.Indicator.Unit, c.Indicator.Polarity, c.Indicator.Source, c.Observations)).ToList());
+    }
+
+    public static async Task<Results<Ok<List<ObservationResponse>>, NotFound>> ObservationsAsync(
+        QalaDbContext db, string code, string? territory, int? from, int? to, string? dimensions, CancellationToken cancellationToken)
+    {
+        var indicatorId = await db.Set<Indicator>().Where(i => i.Code == code).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        if (indicatorId is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var query = db.Set<Observation>().AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.IsCurrent);
+        if (!string.IsNullOrEmpty(territory))
+        {
+            query = query.Where(o => o.Territory!.Code == territory);
+        }
+
+        if (from is { } first)
+        {
+            query = query.Where(o => o.Year >= first);
+        }
+
+        if (to is { } last)
+        {
+            query = query.Where(o => o.Year <= last);
+        }
+
+        if (dimensions is not null)
+        {
+            query = query.Where(o => o.Dimensions == dimensions);
+        }
+
+        var observations = await query
+            .OrderBy(o => o.Territory!.Code).ThenBy(o => o.Year).ThenBy(o => o.Dimensions)
+            .Select(o => new ObservationResponse(o.Territory!.Code, o.Year, o.Dimensions, o.Value, o.Revision))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(observations);
+    }
+}
+
+public sealed record IndicatorResponse(string Code, LocalizedText Name, string? Unit, Polarity Polarity, string Source, int Observations);
+
+public sealed record ObservationResponse(string TerritoryCode, int Year, string Dimensions, decimal Value, int Revision);
