@@ -51,9 +51,10 @@ public sealed class Indicators : Migration
             });
 
         migrationBuilder.CreateIndex("IX_Indicators_Code", "Indicators", "Code", unique: true);
+
+        // Named explicitly: the conventional name is longer than PostgreSQL's 63 characters.
         migrationBuilder.CreateIndex(
-            "IX_Observations_IndicatorId_TerritoryId_Year_Dimensions_Revision", "Observations",
-            ["IndicatorId", "TerritoryId", "Year", "Dimensions", "Revision"], unique: true);
+            "IX_Observations_Key_Revision", "Observations", ["IndicatorId", "TerritoryId", "Year", "Dimensions", "Revision"], unique: true);
         migrationBuilder.CreateIndex("IX_Observations_TerritoryId", "Observations", "TerritoryId");
         migrationBuilder.CreateIndex("IX_Observations_ImportBatchId", "Observations", "ImportBatchId");
     }

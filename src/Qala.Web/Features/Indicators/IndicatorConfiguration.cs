@@ -28,7 +28,7 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.Property(o => o.Dimensions).HasMaxLength(Observation.DimensionsLength);
         builder.Property(o => o.Value).HasPrecision(20, 6);
         builder.Property(o => o.RecordedBy).HasMaxLength(256);
-        builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.Dimensions, o.Revision }).IsUnique();
+        builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.Dimensions, o.Revision }).IsUnique().HasDatabaseName("IX_Observations_Key_Revision");
         builder.HasIndex(o => o.TerritoryId);
         builder.HasIndex(o => o.ImportBatchId);
         builder.HasOne(o => o.Indicator).WithMany().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
