@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
 using Qala.Web.Features.Users;
@@ -9,73 +7,11 @@ using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Features.Indicators.Pages;
 
-/// <summary>Imports an open-sdg file of the statistics office: upload → preview (values to add, to revise, unchanged; every error) → import in one transaction.</summary>
+/// <summary>Imports an open-sdg file of the statistics office (<see cref="OpenSdgImport"/>): values to add, to revise, unchanged.</summary>
 [Authorize(Policy = ScopePolicies.NationalAdministrator)]
 [RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
-public sealed class ImportModel(QalaDbContext db, Importer importer, OpenSdgImport definition, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ImportModel(QalaDbContext db, Importer importer, OpenSdgImport definition, IStringLocalizer<SharedResource> t)
+    : ImportPageModel<SdgRow>(db, importer, definition, t)
 {
-    [BindProperty]
-    public IFormFile? Upload { get; set; }
-
-    [BindProperty]
-    public ImportMode Mode { get; set; } = ImportMode.AllOrNothing;
-
-    [BindProperty]
-    public Guid? UploadId { get; set; }
-
-    public ImportReport? Preview { get; private set; }
-
-    public ImportReport? Result { get; private set; }
-
-    public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
-
-    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
-
-    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
-    {
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), t["Choose a file that is not empty."]);
-        }
-        else if (Upload.Length > ImportUpload.MaxSize)
-        {
-            ModelState.AddModelError(nameof(Upload), t["The file is larger than 20 MB."]);
-        }
-
-        if (ModelState.IsValid)
-        {
-            await using var stream = Upload!.OpenReadStream();
-            var upload = await importer.UploadAsync(definition.Kind, Upload.FileName, stream, cancellationToken);
-            UploadId = upload.Id;
-            Preview = await importer.PreviewAsync(definition, upload, Mode, cancellationToken);
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostCommitAsync(CancellationToken cancellationToken)
-    {
-        var upload = UploadId is { } id ? await importer.FindUploadAsync(id, definition.Kind, cancellationToken) : null;
-        if (upload is null)
-        {
-            ModelState.AddModelError(string.Empty, t["The uploaded file is no longer available. Upload it again."]);
-        }
-        else
-        {
-            Result = await importer.CommitAsync(definition, upload, Mode, cancellationToken);
-            if (Result.BatchId is null)
-            {
-                Preview = Result;
-                Result = null;
-            }
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Batches = await db.Set<ImportBatch>().AsNoTracking().Where(b => b.Kind == definition.Kind)
-            .OrderByDescending(b => b.Id).Take(20).ToListAsync(cancellationToken);
+    public override string Accept => ".csv,text/csv";
 }
