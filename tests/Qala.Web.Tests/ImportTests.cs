@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -15,28 +14,6 @@ public sealed class ImportTests
 {
     private const string Page = "/admin/code-mappings/import";
 
-    private static async Task<IDocument> UploadAsync(HttpClient client, string fileName, byte[] content, string language = "en")
-    {
-        var page = await client.PageAsync($"{Page}?lang={language}");
-        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "Upload", fileName },
-        };
-        var response = await client.PostAsync($"{Page}?handler=Preview&lang={language}", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.HtmlAsync();
-    }
-
-    private static async Task<IDocument> CommitAsync(HttpClient client, IDocument preview, ImportMode mode)
-    {
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)preview.QuerySelector("#commit-form")!;
-        var response = await client.SubmitAsync(form, new() { ["Mode"] = mode.ToString() });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.HtmlAsync();
-    }
-
     private static int Count(IDocument page, string what) =>
         int.Parse(page.QuerySelector($"#import-counts [data-count={what}]")!.TextContent, CultureInfo.InvariantCulture);
 
@@ -49,13 +26,13 @@ public sealed class ImportTests
         var admin = await app.SignedInAsync();
         var file = Csv("scheme;code;territory\r\nkazstat;KZALA;750000000\r\nkazstat;KZKAR;790000000\r\nstat.gov.kz;ALA;750000000\r\nstat.gov.kz;SHY;790000000\r\n");
 
-        var preview = await UploadAsync(admin, "mappings.csv", file);
+        var preview = await admin.PreviewImportAsync(Page, "mappings.csv", file);
 
         (Count(preview, "added"), Count(preview, "changed"), Count(preview, "unchanged"), Count(preview, "skipped")).ShouldBe((2, 1, 1, 0));
         preview.QuerySelector("#import-samples")!.TextContent.ShouldContain("kazstat KZKAR → 790000000");
         (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "stat.gov.kz"))).ShouldBe(0, "a preview saves nothing");
 
-        var done = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        var done = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
         done.QuerySelector("#import-done")!.TextContent.ShouldBe("The import is saved: 2 added, 1 changed, 1 unchanged, 0 skipped.");
         var mappings = await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().Include(m => m.Territory).ToListAsync());
         mappings.Single(m => m.Scheme == "kazstat" && m.ExternalCode == "KZKAR").Territory!.Code.ShouldBe("790000000");
@@ -64,7 +41,7 @@ public sealed class ImportTests
         mappings.Where(m => m.Scheme == "stat.gov.kz").ShouldAllBe(m => m.ImportBatchId == batch.Id);
         done.QuerySelector("#batches")!.TextContent.ShouldContain("mappings.csv");
 
-        var again = await UploadAsync(admin, "mappings.csv", file);
+        var again = await admin.PreviewImportAsync(Page, "mappings.csv", file);
         (Count(again, "added"), Count(again, "changed"), Count(again, "unchanged")).ShouldBe((0, 0, 4));
         again.QuerySelector("#import-report .alert-info")!.TextContent.ShouldContain("already imported");
     }
@@ -77,7 +54,7 @@ public sealed class ImportTests
         var before = await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync());
         var file = Csv("scheme,code,territory\nmy.codes,A1,750000000\nBad Scheme!,A2,750000000\nmy.codes,A3,123\nmy.codes,A1,790000000\n");
 
-        var preview = await UploadAsync(admin, "codes.csv", file, "ru");
+        var preview = await admin.PreviewImportAsync(Page, "codes.csv", file, "ru");
         var errors = preview.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
 
         errors.Count.ShouldBe(3);
@@ -87,12 +64,12 @@ public sealed class ImportTests
         errors[2][1].ShouldBe("5");
         errors[2][4].ShouldBe("Та же запись уже встречается в файле выше.");
 
-        var refused = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        var refused = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
         refused.QuerySelector("#import-done").ShouldBeNull();
         (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync())).ShouldBe(before);
         (await app.QueryAsync(db => db.Set<ImportBatch>().CountAsync())).ShouldBe(0);
 
-        var partial = await CommitAsync(admin, refused, ImportMode.SkipInvalidRows);
+        var partial = await admin.CommitImportAsync(refused, ImportMode.SkipInvalidRows);
         partial.QuerySelector("#import-done")!.TextContent.ShouldContain("1");
         (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "my.codes"))).ShouldBe(1);
         (await app.QueryAsync(db => db.Set<ImportBatch>().SingleAsync())).Skipped.ShouldBe(3);
@@ -110,14 +87,14 @@ public sealed class ImportTests
             workbook,
             CultureInfo.GetCultureInfo("ru-KZ"));
 
-        var preview = await UploadAsync(admin, "codes.xlsx", workbook.ToArray());
+        var preview = await admin.PreviewImportAsync(Page, "codes.xlsx", workbook.ToArray());
         Count(preview, "added").ShouldBe(2);
 
-        var mislabelled = await UploadAsync(admin, "codes.xlsx", Csv("scheme,code,territory\nokato,79,790000000\n"));
+        var mislabelled = await admin.PreviewImportAsync(Page, "codes.xlsx", Csv("scheme,code,territory\nokato,79,790000000\n"));
         mislabelled.QuerySelector("#import-errors")!.TextContent.ShouldContain("named as an Excel workbook but contains CSV text");
         mislabelled.QuerySelector("#commit-form").ShouldNotBeNull();
 
-        var empty = await UploadAsync(admin, "codes.csv", []);
+        var empty = await admin.PreviewImportAsync(Page, "codes.csv", []);
         empty.Body!.TextContent.ShouldContain("Choose a file that is not empty.");
         empty.QuerySelector("#import-report").ShouldBeNull();
     }

@@ -14,17 +14,8 @@ public sealed class AttachmentTests
 {
     private const string Page = "/admin/files";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        var page = await client.PageAsync($"{Page}?lang=en");
-        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "Upload", fileName },
-        };
-        return await client.PostAsync($"{Page}?lang=en", form);
-    }
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content) =>
+        client.UploadAsync($"{Page}?lang=en", $"{Page}?lang=en", fileName, content);
 
     private static async Task<string> RefusalAsync(HttpClient client, string fileName, byte[] content)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -18,28 +17,6 @@ public sealed class OpenSdgImportTests
     private const string Almaty = "750000000";
 
     private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Imports", "Fixtures", name));
-
-    private static async Task<IDocument> UploadAsync(HttpClient client, string fileName, byte[] content)
-    {
-        var page = await client.PageAsync($"{Page}?lang=en");
-        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "Upload", fileName },
-        };
-        var response = await client.PostAsync($"{Page}?handler=Preview&lang=en", form);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.HtmlAsync();
-    }
-
-    private static async Task<IDocument> CommitAsync(HttpClient client, IDocument preview, ImportMode mode)
-    {
-        var form = (AngleSharp.Html.Dom.IHtmlFormElement)preview.QuerySelector("#commit-form")!;
-        var response = await client.SubmitAsync(form, new() { ["Mode"] = mode.ToString() });
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.HtmlAsync();
-    }
 
     private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page)
     {
@@ -66,13 +43,13 @@ public sealed class OpenSdgImportTests
         var admin = await app.SignedInAsync();
         var file = Fixture("indicator_3-7-2.csv");
 
-        var preview = await UploadAsync(admin, "indicator_3-7-2.csv", file);
+        var preview = await admin.PreviewImportAsync(Page, "indicator_3-7-2.csv", file);
         Errors(preview).ShouldBeEmpty();
         Counts(preview).ShouldBe((1396, 0, 0, 0));
         preview.QuerySelector("#import-samples")!.TextContent.ShouldContain("New indicator 3.7.2, named SDG 3.7.2 until edited");
         (await app.QueryAsync(db => db.Set<Indicator>().CountAsync())).ShouldBe(0, "a preview saves nothing");
 
-        var done = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        var done = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
         done.QuerySelector("#import-done")!.TextContent.ShouldBe("The import is saved: 1396 added, 0 changed, 0 unchanged, 0 skipped.");
         var indicator = await app.QueryAsync(db => db.Set<Indicator>().SingleAsync());
         (indicator.Code, indicator.Name.En, indicator.Name.Kk, indicator.Name.Ru, indicator.Source).ShouldBe(("3.7.2", "SDG 3.7.2", "SDG 3.7.2", "SDG 3.7.2", "kazstat-sdg"));
@@ -96,16 +73,16 @@ public sealed class OpenSdgImportTests
         (list.Single().GetProperty("code").GetString(), list.Single().GetProperty("observations").GetInt32()).ShouldBe(("3.7.2", 1396));
 
         // The same file again changes nothing.
-        var again = await UploadAsync(admin, "indicator_3-7-2.csv", file);
+        var again = await admin.PreviewImportAsync(Page, "indicator_3-7-2.csv", file);
         Counts(again).ShouldBe((0, 0, 1396, 0));
         again.QuerySelector("#import-samples").ShouldBeNull();
 
         // One corrected value: a new revision, the old one kept.
         var corrected = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(file).Replace("2010,Y15T19,,KZALA,13.97,", "2010,Y15T19,,KZALA,14.5,", StringComparison.Ordinal));
-        var revision = await UploadAsync(admin, "indicator_3-7-2.csv", corrected);
+        var revision = await admin.PreviewImportAsync(Page, "indicator_3-7-2.csv", corrected);
         Counts(revision).ShouldBe((0, 1, 1395, 0));
         revision.QuerySelector("#import-samples")!.TextContent.ShouldContain("3.7.2 KZALA 2010 AGE=Y15T19: 14.5");
-        (await CommitAsync(admin, revision, ImportMode.AllOrNothing)).QuerySelector("#import-done").ShouldNotBeNull();
+        (await admin.CommitImportAsync(revision, ImportMode.AllOrNothing)).QuerySelector("#import-done").ShouldNotBeNull();
 
         var history = await app.QueryAsync(db => db.Set<Observation>()
             .Where(o => o.Territory!.Code == Almaty && o.Year == 2010 && o.Dimensions == "AGE=Y15T19").OrderBy(o => o.Revision).ToListAsync());
@@ -122,7 +99,7 @@ public sealed class OpenSdgImportTests
         await using var app = await QalaApp.StartAsync(kind);
         var admin = await app.SignedInAsync();
 
-        var preview = await UploadAsync(admin, "indicator_8-6-1.csv", Fixture("indicator_8-6-1.csv"));
+        var preview = await admin.PreviewImportAsync(Page, "indicator_8-6-1.csv", Fixture("indicator_8-6-1.csv"));
         // Besides the short row, the published file repeats four keys with other values (e.g. Mangystau, women, 2021:
         // 3.6 on line 955 and 6.8 on line 973): which one is right is not for Qala to guess, so the repeats are reported.
         var errors = Errors(preview);
@@ -132,12 +109,12 @@ public sealed class OpenSdgImportTests
         errors[4][4].ShouldBe("The row has fewer values than the header has columns.");
         Counts(preview).ShouldBe((1211, 0, 0, 5));
 
-        var refused = await CommitAsync(admin, preview, ImportMode.AllOrNothing);
+        var refused = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
         refused.QuerySelector("#import-done").ShouldBeNull();
         (await app.QueryAsync(db => db.Set<Indicator>().CountAsync())).ShouldBe(0, "a refused file creates no indicator");
         (await app.QueryAsync(db => db.Set<Observation>().CountAsync())).ShouldBe(0);
 
-        var partial = await CommitAsync(admin, refused, ImportMode.SkipInvalidRows);
+        var partial = await admin.CommitImportAsync(refused, ImportMode.SkipInvalidRows);
         partial.QuerySelector("#import-done")!.TextContent.ShouldBe("The import is saved: 1211 added, 0 changed, 0 unchanged, 5 skipped.");
         (await ShownAsync(app.Browser("en"), "/indicators/8.6.1?lang=en", Almaty, 2020)).ShouldBe(3.8m);
         (await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.Dimensions == "UNIT_MEASURE=PT;URBANISATION=U"))).ShouldBeGreaterThan(0);
@@ -150,7 +127,7 @@ public sealed class OpenSdgImportTests
         var admin = await app.SignedInAsync();
         var file = Encoding.UTF8.GetBytes("\uFEFFYear,SEX,REF_AREA,GeoCode,Value,,\n2020,F,KZXXX,,1.5,,\n1890,F,KZALA,,2,,\n2021,,KZALA,,n/a,,\n2021,M,,,3.25,,\n");
 
-        var preview = await UploadAsync(admin, "indicator_1-2-1.csv", file);
+        var preview = await admin.PreviewImportAsync(Page, "indicator_1-2-1.csv", file);
         var errors = Errors(preview);
         errors.Select(e => e[1..]).ShouldBe([
             ["2", "REF_AREA", "KZXXX", "No territory has this code in the statistics office's scheme."],
@@ -160,7 +137,7 @@ public sealed class OpenSdgImportTests
         Counts(preview).ShouldBe((1, 0, 0, 3));
         preview.QuerySelector("#import-samples")!.TextContent.ShouldContain("1.2.1 000000000 2021 SEX=M: 3.25");
 
-        var misnamed = await UploadAsync(admin, "poverty.csv", file);
+        var misnamed = await admin.PreviewImportAsync(Page, "poverty.csv", file);
         Errors(misnamed).Single()[1..].ShouldBe(["", "", "poverty.csv", "The file name does not name an indicator: it should look like indicator_8-5-2.csv."]);
     }
 

@@ -197,6 +197,35 @@ public static class HtmlClient
         return await client.SubmitAsync(form, fields, multi);
     }
 
+    /// <summary>Posts <paramref name="content"/> as the file of the page's <c>#upload-form</c> (field <c>Upload</c>).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string postUrl, string fileName, byte[] content)
+    {
+        var page = await client.PageAsync(pageUrl);
+        var token = page.QuerySelector("#upload-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", fileName },
+        };
+        return await client.PostAsync(postUrl, form);
+    }
+
+    /// <summary>Uploads a file on an import page and returns its preview.</summary>
+    public static async Task<IDocument> PreviewImportAsync(this HttpClient client, string page, string fileName, byte[] content, string language = "en")
+    {
+        var response = await client.UploadAsync($"{page}?lang={language}", $"{page}?handler=Preview&lang={language}", fileName, content);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.HtmlAsync();
+    }
+
+    /// <summary>Commits a previewed import in the given mode and returns the resulting page.</summary>
+    public static async Task<IDocument> CommitImportAsync(this HttpClient client, IDocument preview, Qala.Web.Infrastructure.Imports.ImportMode mode)
+    {
+        var response = await client.SubmitAsync((IHtmlFormElement)preview.QuerySelector("#commit-form")!, new() { ["Mode"] = mode.ToString() });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await response.HtmlAsync();
+    }
+
     public static async Task<HttpResponseMessage> SubmitAsync(
         this HttpClient client, IHtmlFormElement form, Dictionary<string, string> fields, string[]? multi = null)
     {
