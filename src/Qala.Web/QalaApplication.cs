@@ -29,6 +29,7 @@ public static partial class QalaApplication
     public static IHostApplicationBuilder AddQalaServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddQalaLocalization();
         builder.AddQalaData();
         builder.AddQalaAuth();
         builder.AddQalaUsers();
@@ -41,13 +42,15 @@ public static partial class QalaApplication
         builder.Services.AddScoped<Importer>();
         builder.Services.AddScoped<CodeMappingImport>();
         builder.Services.AddScoped<OpenSdgImport>();
+        builder.Services.AddScoped<ObservationStore>();
+        builder.Services.AddScoped<LongImport>();
+        builder.Services.AddScoped<LongTemplate>();
         return builder;
     }
 
     public static WebApplicationBuilder AddQalaApplication(this WebApplicationBuilder builder)
     {
         builder.AddQalaServices();
-        builder.AddQalaLocalization();
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

@@ -16,12 +16,26 @@ public sealed class Indicator : IVersioned
 
     public required LocalizedText Name { get; set; }
 
+    /// <summary>What the indicator measures and why; empty texts when nobody has written it yet.</summary>
+    public LocalizedText Description { get; set; } = LocalizedText.Of("", "", "");
+
     public string? Unit { get; set; }
 
     public Polarity Polarity { get; set; } = Polarity.HigherIsBetter;
 
+    public Periodicity Periodicity { get; set; } = Periodicity.Year;
+
     /// <summary>Where the values come from, e.g. "kazstat-sdg".</summary>
     public required string Source { get; set; }
+
+    /// <summary>How the value is calculated, or where the statistics office describes it.</summary>
+    public string? Methodology { get; set; }
+
+    /// <summary>The agency that answers for the indicator.</summary>
+    public int? OwnerAgencyId { get; set; }
+
+    /// <summary>Whether the indicator is on the governors' KPI scorecard.</summary>
+    public bool IsGovernorKpi { get; set; }
 
     public Guid Version { get; set; }
 }
@@ -46,6 +60,9 @@ public sealed class Observation
 
     public int Year { get; set; }
 
+    /// <summary>The quarter, month, ISO week or day of the year within <see cref="Year"/> by the indicator's periodicity; 0 for a yearly value.</summary>
+    public int PeriodNumber { get; set; }
+
     /// <summary>Dimension values as "KEY=VALUE" pairs sorted by key and joined by ";", e.g. "SEX=F;URBANISATION=U"; "" for the total.</summary>
     public required string Dimensions { get; set; }
 
@@ -62,4 +79,70 @@ public sealed class Observation
     public DateTimeOffset RecordedAt { get; set; }
 
     public string? RecordedBy { get; set; }
+}
+
+/// <summary>Where a set of targets comes from.</summary>
+public enum TargetSetKind
+{
+    /// <summary>A long-term development strategy.</summary>
+    Strategy,
+
+    /// <summary>A version of a development program.</summary>
+    Program,
+
+    /// <summary>A governor's KPI agreement.</summary>
+    GovernorKpi,
+    Other,
+}
+
+/// <summary>
+/// Targets and baselines that belong together because one document set them — a program version, a governor's KPI
+/// agreement, a strategy. Several sets may hold targets for the same indicator and territory; every comparison names
+/// the set it uses.
+/// </summary>
+public sealed class TargetSet : IVersioned
+{
+    public int Id { get; set; }
+
+    public required LocalizedText Name { get; set; }
+
+    public TargetSetKind Kind { get; set; }
+
+    /// <summary>The document that set the targets, e.g. "Almaty-2020 program, approved 2016".</summary>
+    public string? Source { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>
+/// A target (or the baseline a target is measured from) of an indicator for a territory and a year within a
+/// <see cref="TargetSet"/>. A target range stores its lower bound in <see cref="Value"/> and its upper bound in
+/// <see cref="UpperValue"/>.
+/// </summary>
+public sealed class IndicatorTarget : IVersioned
+{
+    public int Id { get; set; }
+
+    public int TargetSetId { get; set; }
+
+    public TargetSet? TargetSet { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator? Indicator { get; set; }
+
+    public int TerritoryId { get; set; }
+
+    public Territory? Territory { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>True for the baseline (the starting value), false for a target.</summary>
+    public bool IsBaseline { get; set; }
+
+    public decimal Value { get; set; }
+
+    public decimal? UpperValue { get; set; }
+
+    public Guid Version { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
 using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Features.Indicators;
@@ -14,8 +15,12 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.HasIndex(i => i.Code).IsUnique();
         builder.ComplexProperty(i => i.Name, name => name.ConfigureLocalizedText(400));
         builder.Property(i => i.Unit).HasMaxLength(100);
+        builder.ComplexProperty(i => i.Description, description => description.ConfigureLocalizedText(2000));
         builder.Property(i => i.Polarity).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Periodicity).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.Source).HasMaxLength(100);
+        builder.Property(i => i.Methodology).HasMaxLength(2000);
+        builder.HasOne<Agency>().WithMany().HasForeignKey(i => i.OwnerAgencyId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }
 }
@@ -28,11 +33,40 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.Property(o => o.Dimensions).HasMaxLength(Observation.DimensionsLength);
         builder.Property(o => o.Value).HasPrecision(20, 6);
         builder.Property(o => o.RecordedBy).HasMaxLength(256);
-        builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.Dimensions, o.Revision }).IsUnique().HasDatabaseName("IX_Observations_Key_Revision");
+        builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Dimensions, o.Revision }).IsUnique().HasDatabaseName("IX_Observations_Key_Revision");
         builder.HasIndex(o => o.TerritoryId);
         builder.HasIndex(o => o.ImportBatchId);
         builder.HasOne(o => o.Indicator).WithMany().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(o => o.Territory).WithMany().HasForeignKey(o => o.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ImportBatch>().WithMany().HasForeignKey(o => o.ImportBatchId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class TargetSetConfiguration : IEntityTypeConfiguration<TargetSet>
+{
+    public void Configure(EntityTypeBuilder<TargetSet> builder)
+    {
+        builder.ToTable("TargetSets");
+        builder.ComplexProperty(s => s.Name, name => name.ConfigureLocalizedText(400));
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Source).HasMaxLength(400);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<IndicatorTarget>
+{
+    public void Configure(EntityTypeBuilder<IndicatorTarget> builder)
+    {
+        builder.ToTable("IndicatorTargets");
+        builder.Property(t => t.Value).HasPrecision(20, 6);
+        builder.Property(t => t.UpperValue).HasPrecision(20, 6);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.HasIndex(t => new { t.TargetSetId, t.IndicatorId, t.TerritoryId, t.Year }).IsUnique().HasDatabaseName("IX_IndicatorTargets_Key");
+        builder.HasIndex(t => new { t.IndicatorId, t.TerritoryId });
+        builder.HasIndex(t => t.TerritoryId);
+        builder.HasOne(t => t.TargetSet).WithMany().HasForeignKey(t => t.TargetSetId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Indicator).WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.Territory).WithMany().HasForeignKey(t => t.TerritoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

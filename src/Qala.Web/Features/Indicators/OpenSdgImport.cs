@@ -18,7 +18,7 @@ public sealed record SdgRow(string Area, int TerritoryId, int Year, string Dimen
 /// whole country) and any number of dimension columns. The indicator is created when the catalog lacks it; a value that
 /// differs from the current one becomes a new revision.
 /// </summary>
-public sealed partial class OpenSdgImport(QalaDbContext db, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
+public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore store, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
 {
     public const string Scheme = "kazstat";
     public const string CountryCode = "000000000";
@@ -64,7 +64,14 @@ public sealed partial class OpenSdgImport(QalaDbContext db, IStringLocalizer<Sha
             return;
         }
 
-        IndicatorId = await db.Set<Indicator>().Where(i => i.Code == Code).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        var indicator = await db.Set<Indicator>().AsNoTracking().Where(i => i.Code == Code).Select(i => new { i.Id, i.Periodicity }).SingleOrDefaultAsync(cancellationToken);
+        if (indicator is { Periodicity: not Periodicity.Year })
+        {
+            errors.Add(new ImportError(null, null, Code, "An open-sdg file holds yearly values, but this indicator is measured more often."));
+            return;
+        }
+
+        IndicatorId = indicator?.Id;
         areas = await db.Set<TerritoryCodeMapping>().AsNoTracking().Where(m => m.Scheme == Scheme)
             .ToDictionaryAsync(m => m.ExternalCode, m => m.TerritoryId, StringComparer.OrdinalIgnoreCase, cancellationToken);
         country = await db.Set<Territory>().Where(x => x.Code == CountryCode).Select(x => x.Id).SingleAsync(cancellationToken);
@@ -110,13 +117,18 @@ public sealed partial class OpenSdgImport(QalaDbContext db, IStringLocalizer<Sha
 
     public override string KeyOf(SdgRow row) => $"{row.TerritoryId}|{row.Year}|{row.Dimensions}";
 
-    public override async Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<SdgRow> rows, CancellationToken cancellationToken)
-    {
-        var current = await CurrentAsync(rows, tracked: false, cancellationToken);
-        return [.. rows.Select(r => !current.TryGetValue(KeyOf(r), out var o)
-            ? ImportOutcome.Added
-            : o.Value == r.Value ? ImportOutcome.Unchanged : ImportOutcome.Changed)];
-    }
+    public override string Label(SdgRow row) => $"{(row.Area.Length == 0 ? CountryCode : row.Area)} {row.Year} {(row.Dimensions.Length == 0 ? "—" : row.Dimensions)}";
+
+    /// <summary>
+    /// The statistics office's files sometimes state the same record twice with different values (8.6.1, 11.3.1,
+    /// 11.6.2 and 17.3.1 do): the first statement is imported and every repeat is reported as a warning with both rows.
+    /// </summary>
+    public override RepeatedRows RepeatedRows => RepeatedRows.KeepFirst;
+
+    public override async Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<SdgRow> rows, CancellationToken cancellationToken) =>
+        IndicatorId is { } indicatorId
+            ? await store.CompareAsync([.. rows.Select(r => ValueOf(r, indicatorId))], cancellationToken)
+            : [.. rows.Select(_ => ImportOutcome.Added)];
 
     public override async Task ApplyAsync(IReadOnlyList<(SdgRow Row, ImportOutcome Outcome)> rows, ImportBatch batch, CancellationToken cancellationToken)
     {
@@ -128,45 +140,12 @@ public sealed partial class OpenSdgImport(QalaDbContext db, IStringLocalizer<Sha
             IndicatorId = indicator.Id;
         }
 
-        var current = await CurrentAsync([.. rows.Where(r => r.Outcome == ImportOutcome.Changed).Select(r => r.Row)], tracked: true, cancellationToken);
-        foreach (var (row, outcome) in rows)
-        {
-            var revision = 1;
-            switch (outcome)
-            {
-                case ImportOutcome.Unchanged:
-                    continue;
-                case ImportOutcome.Changed:
-                    var previous = current[KeyOf(row)];
-                    previous.IsCurrent = false;
-                    revision = previous.Revision + 1;
-                    break;
-                case ImportOutcome.Added:
-                    break;
-            }
-
-            db.Add(new Observation
-            {
-                IndicatorId = IndicatorId.Value,
-                TerritoryId = row.TerritoryId,
-                Year = row.Year,
-                Dimensions = row.Dimensions,
-                Value = row.Value,
-                Revision = revision,
-                IsCurrent = true,
-                ImportBatchId = batch.Id,
-                RecordedAt = batch.ImportedAt,
-                RecordedBy = batch.ImportedBy,
-            });
-        }
-
-        // Old revisions stop being current before their successors are written.
-        await db.SaveChangesAsync(cancellationToken);
+        await store.ApplyAsync([.. rows.Select(r => (ValueOf(r.Row, IndicatorId.Value), r.Outcome))], batch, cancellationToken);
     }
 
     public override string Describe(SdgRow row, ImportOutcome outcome)
     {
-        var line = $"{Code} {(row.Area.Length == 0 ? CountryCode : row.Area)} {row.Year} {(row.Dimensions.Length == 0 ? "—" : row.Dimensions)}: {row.Value.ToString(CultureInfo.InvariantCulture)}";
+        var line = $"{Code} {Label(row)}: {row.Value.ToString(CultureInfo.InvariantCulture)}";
         return IndicatorId is null ? t["New indicator {0}, named {1} until edited: {2}", Code!, NewName(Code!), line] : line;
     }
 
@@ -182,21 +161,8 @@ public sealed partial class OpenSdgImport(QalaDbContext db, IStringLocalizer<Sha
         Version = Guid.NewGuid(),
     };
 
-    private async Task<Dictionary<string, Observation>> CurrentAsync(IReadOnlyList<SdgRow> rows, bool tracked, CancellationToken cancellationToken)
-    {
-        if (IndicatorId is not { } indicatorId || rows.Count == 0)
-        {
-            return [];
-        }
-
-        var territories = rows.Select(r => r.TerritoryId).Distinct().ToList();
-        var years = rows.Select(r => r.Year).Distinct().ToList();
-        var query = db.Set<Observation>().Where(o => o.IndicatorId == indicatorId && o.IsCurrent && territories.Contains(o.TerritoryId) && years.Contains(o.Year));
-        var found = await (tracked ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
-        var wanted = rows.Select(KeyOf).ToHashSet(StringComparer.Ordinal);
-        return found.Where(o => wanted.Contains($"{o.TerritoryId}|{o.Year}|{o.Dimensions}"))
-            .ToDictionary(o => $"{o.TerritoryId}|{o.Year}|{o.Dimensions}", StringComparer.Ordinal);
-    }
+    private static ObservationValue ValueOf(SdgRow row, int indicatorId) =>
+        new(indicatorId, row.TerritoryId, row.Year, 0, row.Dimensions, row.Value);
 
     [GeneratedRegex(@"^indicator_([0-9]+(?:-[0-9]+)+)\.(?:csv|xlsx)$", RegexOptions.IgnoreCase)]
     private static partial Regex FileNamePattern();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Console;
 using Qala.Web.Data.Audit;
 using Qala.Web.Data.Seeding;
+using Qala.Web.Features.Indicators;
 
 namespace Qala.Web.Infrastructure.Commands;
 
@@ -19,6 +20,7 @@ public static class QalaCommands
         new("migrate", "Apply pending migrations, load reference data (and demo data when Qala:DemoData is true), create the first administrator.", MigrateAsync),
         new("audit-verify", "Check the hash chain of the audit log; prints the first broken link and exits with 2 when the log was tampered with.", VerifyAuditAsync),
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
+        new("import-indicators", "Import indicator values: FILE... [--dry-run] [--skip-invalid-rows]. open-sdg files (indicator_8-5-2.csv) or long files (indicator, territory, period, value). Prints {files, observations, unchanged, revised, errors}; exits with 1 when a file is rejected.", IndicatorImportCommand.RunAsync, IndicatorImportCommand.Flags),
     ];
 
     public static bool IsCommand(string[] args) =>
@@ -40,7 +42,7 @@ public static class QalaCommands
             return 0;
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. VerbArguments.Parse(options, verb.Flags).Settings] });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleFormatterOptions>(o => o.IncludeScopes = false);
@@ -49,8 +51,14 @@ public static class QalaCommands
         await using var scope = app.Services.CreateAsyncScope();
         var result = await verb.Run(scope.ServiceProvider, options);
         await Console.Out.WriteLineAsync(JsonSerializer.Serialize(result, Json));
-        return result is AuditVerification { Intact: false } ? 2 : 0;
+        return result switch
+        {
+            AuditVerification { Intact: false } => 2,
+            IndicatorImportSummary { Rejected: true } => 1,
+            _ => 0,
+        };
     }
+
 
     private static async Task<object> MigrateAsync(IServiceProvider services, string[] _) =>
         await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
@@ -81,5 +89,8 @@ public static class QalaCommands
          Results are JSON on standard output; logs go to standard error.
          """;
 
-    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run);
+    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run, IReadOnlySet<string>? OwnFlags = null)
+    {
+        public IReadOnlySet<string> Flags => OwnFlags ?? new HashSet<string>();
+    }
 }

@@ -47,6 +47,9 @@ public abstract class ImportPageModel<TRow>(QalaDbContext db, Importer importer,
 
     public IReadOnlyList<ImportBatch> Batches { get; private set; } = [];
 
+    /// <summary>The database, for what a derived page reads besides the import.</summary>
+    protected QalaDbContext Db => db;
+
     public virtual string Accept => ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

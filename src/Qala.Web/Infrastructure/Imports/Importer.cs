@@ -12,8 +12,24 @@ public enum ImportOutcome
     Unchanged,
 }
 
-/// <summary>A problem with the file or one of its values: where it is, what it holds and why it is refused.</summary>
-public sealed record ImportError(int? Row, string? Column, string? Value, string MessageKey);
+/// <summary>
+/// A problem with the file or one of its values: where it is, what it holds and why it is refused (or, as a warning,
+/// what was done about it). <see cref="Arguments"/> fill the placeholders of the message.
+/// </summary>
+public sealed record ImportError(int? Row, string? Column, string? Value, string MessageKey, IReadOnlyList<object>? Arguments = null)
+{
+    public object[] MessageArguments => Arguments is null ? [] : [.. Arguments];
+}
+
+/// <summary>What a second row with the key of an earlier row in the same file does.</summary>
+public enum RepeatedRows
+{
+    /// <summary>It is an invalid row.</summary>
+    Refuse,
+
+    /// <summary>It is left out with a warning that names the earlier row, whose value is imported.</summary>
+    KeepFirst,
+}
 
 /// <summary>What an import did or would do (a preview runs the same steps without saving).</summary>
 public sealed record ImportReport(
@@ -24,6 +40,8 @@ public sealed record ImportReport(
     int Skipped,
     int ErrorCount,
     IReadOnlyList<ImportError> Errors,
+    int WarningCount,
+    IReadOnlyList<ImportError> Warnings,
     IReadOnlyList<string> Samples,
     ImportBatch? PreviousImportOfSameFile,
     long? BatchId)
@@ -45,11 +63,16 @@ public abstract class ImportDefinition<TRow>
     /// <summary>Called once before the rows are read, with the file's name; an error added here refuses the whole file.</summary>
     public virtual Task PrepareAsync(string fileName, List<ImportError> errors, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>The row's value, or <c>null</c> after adding at least one error.</summary>
+    /// <summary>The row's value; <c>null</c> after adding at least one error, or without one for a row that states nothing.</summary>
     public abstract Task<TRow?> ParseAsync(TabularRow row, List<ImportError> errors, CancellationToken cancellationToken);
 
-    /// <summary>What identifies a row; a second row with the same key in one file is an error.</summary>
+    /// <summary>What identifies a row; what a second row with the same key in one file does is <see cref="RepeatedRows"/>.</summary>
     public abstract string KeyOf(TRow row);
+
+    public virtual RepeatedRows RepeatedRows => RepeatedRows.Refuse;
+
+    /// <summary>How a message names the record of a row; its key unless the key means nothing to a reader.</summary>
+    public virtual string Label(TRow row) => KeyOf(row);
 
     public abstract Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
 
@@ -90,6 +113,10 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         return upload;
     }
 
+    /// <summary>Removes an upload that will not be imported.</summary>
+    public Task DiscardAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<ImportUpload>().Where(u => u.Id == id).ExecuteDeleteAsync(cancellationToken);
+
     public Task<ImportUpload?> FindUploadAsync(Guid id, string kind, CancellationToken cancellationToken) =>
         db.Set<ImportUpload>().SingleOrDefaultAsync(u => u.Id == id && u.Kind == kind, cancellationToken);
 
@@ -107,7 +134,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         if (await db.Set<ImportUpload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new ImportReport(upload.FileName, 0, 0, 0, 0, 1, [new ImportError(null, null, null, "This file has already been imported.")], [], null, null);
+            return new ImportReport(upload.FileName, 0, 0, 0, 0, 1, [new ImportError(null, null, null, "This file has already been imported.")], 0, [], [], null, null);
         }
 
         var report = await RunAsync(definition, upload, mode, commit: true, cancellationToken);
@@ -129,10 +156,12 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             .OrderByDescending(b => b.Id).FirstOrDefaultAsync(cancellationToken);
         var errors = new List<ImportError>();
         var errorCount = 0;
+        var warnings = new List<ImportError>();
+        var warningCount = 0;
         var skipped = 0;
         var counts = new int[3];
         var samples = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var chunk = new List<TRow>(ChunkSize);
         ImportBatch? batch = null;
 
@@ -145,8 +174,17 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             }
         }
 
+        void Warn(ImportError warning)
+        {
+            warningCount++;
+            if (warnings.Count < ListedErrors)
+            {
+                warnings.Add(warning);
+            }
+        }
+
         ImportReport Report(long? batchId) =>
-            new(upload.FileName, counts[0], counts[1], counts[2], skipped, errorCount, errors, samples, previous, batchId);
+            new(upload.FileName, counts[0], counts[1], counts[2], skipped, errorCount, errors, warningCount, warnings, samples, previous, batchId);
 
         async Task FlushAsync()
         {
@@ -203,7 +241,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         {
             foreach (var issue in reader.Header.Issues)
             {
-                Fail(new ImportError(issue.Row, issue.Column?.Name, issue.Value, issue.MessageKey));
+                (issue.Severity == TabularIssueSeverity.Error ? (Action<ImportError>)Fail : Warn)(new ImportError(issue.Row, issue.Column?.Name, issue.Value, issue.MessageKey));
             }
 
             foreach (var column in definition.RequiredColumns.Where(c => reader.Header.Find(c) is null))
@@ -220,18 +258,30 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             {
                 await foreach (var row in reader.ReadRowsAsync(cancellationToken))
                 {
+                    foreach (var issue in row.Issues.Where(i => i.Severity != TabularIssueSeverity.Error))
+                    {
+                        Warn(new ImportError(issue.Row ?? row.RowNumber, issue.Column?.Name, issue.Value, issue.MessageKey));
+                    }
+
                     var rowErrors = row.Issues.Where(i => i.Severity == TabularIssueSeverity.Error)
                         .Select(i => new ImportError(i.Row ?? row.RowNumber, i.Column?.Name, i.Value, i.MessageKey)).ToList();
                     var value = rowErrors.Count == 0 ? await definition.ParseAsync(row, rowErrors, cancellationToken) : null;
-                    if (value is not null && !seen.Add(definition.KeyOf(value)))
+                    if (value is not null && !seen.TryAdd(definition.KeyOf(value), row.RowNumber))
                     {
-                        rowErrors.Add(new ImportError(row.RowNumber, null, definition.KeyOf(value), "The same record appears earlier in the file."));
+                        var first = seen[definition.KeyOf(value)];
+                        if (definition.RepeatedRows == RepeatedRows.KeepFirst)
+                        {
+                            Warn(new ImportError(row.RowNumber, null, definition.Label(value), "The same record appears earlier, in row {0}: the value of that row is kept and this row is left out.", [first]));
+                            continue;
+                        }
+
+                        rowErrors.Add(new ImportError(row.RowNumber, null, definition.Label(value), "The same record appears earlier in the file, in row {0}.", [first]));
                         value = null;
                     }
 
                     if (value is null)
                     {
-                        skipped++;
+                        skipped += rowErrors.Count > 0 ? 1 : 0;
                         rowErrors.ForEach(Fail);
                         continue;
                     }
