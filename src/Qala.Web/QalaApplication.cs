@@ -45,6 +45,9 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ObservationStore>();
         builder.Services.AddScoped<LongImport>();
         builder.Services.AddScoped<LongTemplate>();
+        builder.Services.AddScoped<Scorecards>();
+        builder.Services.AddScoped<TargetImport>();
+        builder.Services.AddScoped<ObservationExport>();
         return builder;
     }
 

@@ -13,7 +13,29 @@ public static class IndicatorsEndpoints
         group.MapGet("/", ListAsync).WithSummary("The indicator catalog, with the number of current values of each indicator.");
         group.MapGet("/{code}/observations", ObservationsAsync)
             .WithSummary("The current values of an indicator, optionally for one territory (by its official code), a range of years and one combination of dimension values (\"SEX=F;URBANISATION=U\", empty for the total).");
+        api.MapGet("/scorecards/{territory}", ScorecardAsync).WithTags("Indicators").AllowAnonymous()
+            .WithSummary("A territory's indicators assessed against a target set (the given one, else the latest with targets for it), the lagging first: latest value, target, achievement %, status, direction of travel, forecast to the target year and rank among peer territories. kpi=true keeps the governors' KPIs.");
         return api;
+    }
+
+    public static async Task<Results<Ok<ScorecardResponse>, NotFound>> ScorecardAsync(
+        Scorecards scorecards, string territory, int? set, bool? kpi, CancellationToken cancellationToken)
+    {
+        var scorecard = await scorecards.ForAsync(territory, set, kpi ?? false, cancellationToken);
+        if (scorecard is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var lines = scorecard.Lines.Select(l =>
+        {
+            var a = l.Assessment;
+            return new ScorecardLineResponse(
+                l.Indicator.Code, l.Indicator.Name, l.Indicator.Unit, l.Indicator.Polarity, a.Year, a.Actual, a.YearEarlier, a.Direction,
+                a.Baseline?.Year, a.Baseline?.Value, a.Target?.Year, a.Target?.Target.Value, a.Target is { Target.Polarity: Polarity.TargetRange } t ? t.Target.Bounds.Upper : null,
+                a.AchievementPercent, a.Progress, a.Status, a.Forecast?.Value, a.Forecast?.Lower, a.Forecast?.Upper, a.WillMiss, a.IsLagging, l.Rank, l.Peers);
+        }).ToList();
+        return TypedResults.Ok(new ScorecardResponse(scorecard.Territory.Code, scorecard.Territory.Name, scorecard.Set?.Id, scorecard.Set?.Name, scorecard.PeerKind, lines));
     }
 
     public static async Task<Ok<List<IndicatorResponse>>> ListAsync(QalaDbContext db, CancellationToken cancellationToken)
@@ -63,3 +85,30 @@ public static class IndicatorsEndpoints
 public sealed record IndicatorResponse(string Code, LocalizedText Name, string? Unit, Polarity Polarity, string Source, int Observations);
 
 public sealed record ObservationResponse(string TerritoryCode, int Year, string Dimensions, decimal Value, int Revision);
+
+public sealed record ScorecardResponse(string TerritoryCode, LocalizedText TerritoryName, int? TargetSetId, LocalizedText? TargetSetName, string RankedAmong, List<ScorecardLineResponse> Lines);
+
+public sealed record ScorecardLineResponse(
+    string Code,
+    LocalizedText Name,
+    string? Unit,
+    Polarity Polarity,
+    int? Year,
+    double? Value,
+    double? YearEarlier,
+    Direction Direction,
+    int? BaselineYear,
+    double? Baseline,
+    int? TargetYear,
+    double? Target,
+    double? TargetUpper,
+    double? AchievementPercent,
+    double? Progress,
+    IndicatorStatus Status,
+    double? Forecast,
+    double? ForecastLower,
+    double? ForecastUpper,
+    bool WillMiss,
+    bool Lagging,
+    int? Rank,
+    int RankedOf);

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qala.Web.Data;
+using Qala.Web.Features.Users;
+using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Imports;
+
+namespace Qala.Web.Features.Indicators.Pages;
+
+/// <summary>A target set: its baselines and targets by indicator and territory, and their import (<see cref="TargetImport"/>).</summary>
+[Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
+[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
+public sealed class TargetSetModel(QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IStringLocalizer<SharedResource> t)
+    : ImportPageModel<TargetRow>(database, importer, definition, t)
+{
+    public TargetSet Set { get; private set; } = null!;
+
+    public IReadOnlyList<IndicatorTarget> Targets { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var id = int.TryParse(RouteData.Values["id"]?.ToString(), out var n) ? n : 0;
+        if (await Db.Set<TargetSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, HttpContext.RequestAborted) is not { } set)
+        {
+            context.Result = NotFound();
+            return;
+        }
+
+        Set = set;
+        definition.TargetSetId = set.Id;
+        definition.Scope = await scope.CurrentAsync(HttpContext.RequestAborted);
+        var executed = await next();
+        if (executed.Result is PageResult)
+        {
+            Targets = await Db.Set<IndicatorTarget>().AsNoTracking().Include(x => x.Indicator).Include(x => x.Territory)
+                .Where(x => x.TargetSetId == set.Id).OrderBy(x => x.Indicator!.Code).ThenBy(x => x.Territory!.Code).ThenBy(x => x.Year)
+                .Take(2000).ToListAsync(HttpContext.RequestAborted);
+        }
+    }
+}

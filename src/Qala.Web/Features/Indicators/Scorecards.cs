@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Indicators;
+using Qala.Web.Data;
+using Qala.Web.Features.Territories;
+
+namespace Qala.Web.Features.Indicators;
+
+/// <summary>One indicator of a scorecard: its assessment and the territory's rank among its peers in the assessed year.</summary>
+public sealed record ScorecardLine(Indicator Indicator, IndicatorAssessment Assessment, int? Rank, int Peers);
+
+/// <summary>
+/// A territory's indicators assessed against one target set, the worst first; <see cref="Set"/> is null when no set
+/// has targets for the territory. <see cref="PeerKind"/> says among which territories ranks are counted.
+/// </summary>
+public sealed record Scorecard(Territory Territory, TargetSet? Set, IReadOnlyList<TargetSet> Sets, IReadOnlyList<ScorecardLine> Lines, string PeerKind);
+
+/// <summary>A territory's composite score over the governors' KPIs and its rank among the territories valid that year.</summary>
+public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territories);
+
+/// <summary>
+/// Builds scorecards: every indicator of a territory (or only the governors' KPIs) with its latest value, the target
+/// of the chosen set, achievement, status, direction, forecast and rank. Sub-yearly indicators are assessed on the
+/// last value of each year. Regions and cities of republican significance are ranked among those valid in the year;
+/// districts among the districts of the same city or region.
+/// </summary>
+public sealed class Scorecards(QalaDbContext db)
+{
+    public const string RegionPeers = "regions";
+    public const string DistrictPeers = "districts";
+
+    public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken)
+    {
+        var territory = await db.Set<Territory>().AsNoTracking().SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
+        if (territory is null)
+        {
+            return null;
+        }
+
+        var sets = await db.Set<TargetSet>().AsNoTracking()
+            .Where(s => db.Set<IndicatorTarget>().Any(t => t.TargetSetId == s.Id && t.TerritoryId == territory.Id))
+            .OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        var set = setId is { } id ? sets.FirstOrDefault(s => s.Id == id) : sets.FirstOrDefault();
+        var targets = set is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
+            .Where(t => t.TargetSetId == set.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
+
+        var withValues = db.Set<Observation>().Where(o => o.TerritoryId == territory.Id && o.IsCurrent && o.Dimensions == "").Select(o => o.IndicatorId);
+        var targeted = targets.Select(t => t.IndicatorId).Distinct().ToList();
+        var indicators = await db.Set<Indicator>().AsNoTracking()
+            .Where(i => kpiOnly ? i.IsGovernorKpi : withValues.Contains(i.Id) || targeted.Contains(i.Id))
+            .ToListAsync(cancellationToken);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var series = await YearlyAsync(ids, [territory.Id], null, cancellationToken);
+
+        var assessments = indicators.Select(indicator =>
+        {
+            var own = targets.Where(t => t.IndicatorId == indicator.Id).ToList();
+            var baseline = own.Where(t => t.IsBaseline).OrderBy(t => t.Year).Select(t => (YearValue?)new YearValue(t.Year, (double)t.Value)).FirstOrDefault();
+            var goals = own.Where(t => !t.IsBaseline).Select(t => new YearTarget(t.Year, TargetOf(indicator, t))).ToList();
+            var range = goals.Count > 0 && indicator.Polarity == Polarity.TargetRange ? goals[0].Target.Bounds : (ValueRange?)null;
+            var values = series.GetValueOrDefault((indicator.Id, territory.Id)) ?? [];
+            return (Indicator: indicator, Assessment: Assessment.Of(values, indicator.Polarity, range, baseline, goals));
+        }).ToList();
+
+        var (peers, peerKind) = await PeersAsync(territory, cancellationToken);
+        var years = assessments.Select(a => a.Assessment.Year).OfType<int>().Distinct().ToList();
+        var peerValues = peers.Count == 0 ? [] : await YearlyAsync(ids, [.. peers.Select(p => p.Id)], years, cancellationToken);
+        var lines = assessments.Select(a =>
+        {
+            if (a.Assessment.Year is not { } year || peers.Count == 0 || MeritOf(a.Indicator, a.Assessment) is not { } merit)
+            {
+                return new ScorecardLine(a.Indicator, a.Assessment, null, 0);
+            }
+
+            var valid = peers.Where(p => LongImport.ExistedIn(p, Period.OfYear(year))).ToList();
+            var scores = valid.Select(p => peerValues.GetValueOrDefault((a.Indicator.Id, p.Id))?.FirstOrDefault(v => v.Year == year).Value is { } v
+                ? merit(v) : (double?)null).ToList();
+            var ranks = Ranking.Competition(scores);
+            var own = valid.FindIndex(p => p.Id == territory.Id);
+            return new ScorecardLine(a.Indicator, a.Assessment, own < 0 ? null : ranks[own], scores.Count(s => s is not null));
+        });
+
+        return new Scorecard(
+            territory,
+            set,
+            sets,
+            [.. lines.OrderBy(l => l.Assessment.Severity).ThenBy(l => l.Indicator.Code, StringComparer.Ordinal)],
+            peerKind);
+    }
+
+    /// <summary>
+    /// The composite over the governors' KPIs of the regions and cities valid in the latest year with a KPI value:
+    /// min–max normalised by polarity, equal weights, a territory lacking a KPI scored on the others (reweighted).
+    /// </summary>
+    public async Task<KpiComposite?> KpiCompositeAsync(Territory territory, CancellationToken cancellationToken)
+    {
+        if (territory.Kind is not (TerritoryKind.Region or TerritoryKind.CityOfRepublicanSignificance))
+        {
+            return null;
+        }
+
+        var kpis = await db.Set<Indicator>().AsNoTracking().Where(i => i.IsGovernorKpi && i.Polarity != Polarity.TargetRange).ToListAsync(cancellationToken);
+        var (peers, _) = await PeersAsync(territory, cancellationToken);
+        var values = await YearlyAsync([.. kpis.Select(k => k.Id)], [.. peers.Select(p => p.Id)], null, cancellationToken);
+        var years = values.Values.SelectMany(v => v).Select(v => v.Year).ToList();
+        if (years.Count == 0)
+        {
+            return null;
+        }
+
+        var year = years.Max();
+        var valid = peers.Where(p => LongImport.ExistedIn(p, Period.OfYear(year))).ToList();
+        var scores = CompositeIndex.Compute(
+            [.. kpis.Select(k => new CompositeIndicator(k.Code, k.Polarity))],
+            [.. valid.Select(p => new TerritoryValues(p.Code, kpis.ToDictionary(
+                k => k.Code,
+                k => values.GetValueOrDefault((k.Id, p.Id))?.FirstOrDefault(v => v.Year == year).Value)))],
+            MissingValues.Reweight);
+        var own = scores.SingleOrDefault(s => s.Territory == territory.Code);
+        return new KpiComposite(year, own?.Score, own?.Rank, scores.Count(s => s.Score is not null));
+    }
+
+    /// <summary>The territories a territory is ranked among (itself included), and what they are.</summary>
+    public async Task<(List<Territory> Peers, string Kind)> PeersAsync(Territory territory, CancellationToken cancellationToken) => territory.Kind switch
+    {
+        TerritoryKind.Region or TerritoryKind.CityOfRepublicanSignificance => (await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.Kind == TerritoryKind.Region || t.Kind == TerritoryKind.CityOfRepublicanSignificance).ToListAsync(cancellationToken), RegionPeers),
+        TerritoryKind.District => (await db.Set<Territory>().AsNoTracking()
+            .Where(t => t.Kind == TerritoryKind.District && t.ParentId == territory.ParentId).ToListAsync(cancellationToken), DistrictPeers),
+        TerritoryKind.Country => (new List<Territory>(), ""),
+    };
+
+    /// <summary>The yearly series of the totals of indicators × territories: the last period's value of each year.</summary>
+    public async Task<Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>> YearlyAsync(
+        IReadOnlyList<int> indicatorIds, IReadOnlyList<int> territoryIds, IReadOnlyList<int>? years, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Observation>().AsNoTracking()
+            .Where(o => o.IsCurrent && o.Dimensions == "" && indicatorIds.Contains(o.IndicatorId) && territoryIds.Contains(o.TerritoryId));
+        if (years is not null)
+        {
+            query = query.Where(o => years.Contains(o.Year));
+        }
+
+        var rows = await query.Select(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value }).ToListAsync(cancellationToken);
+        return rows.GroupBy(o => (o.IndicatorId, o.TerritoryId)).ToDictionary(
+            g => g.Key,
+            g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
+                .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber)!.Value)).ToList());
+    }
+
+    /// <summary>The target of a target row by the indicator's polarity; a range without an upper bound is a single value.</summary>
+    public static Target TargetOf(Indicator indicator, IndicatorTarget target) =>
+        Target.Of(indicator.Polarity, (double)target.Value, new ValueRange((double)target.Value, (double)(target.UpperValue ?? target.Value)));
+
+    // Larger is better: the value, its negation, or minus the distance to the target range.
+    private static Func<double, double>? MeritOf(Indicator indicator, IndicatorAssessment assessment) => indicator.Polarity switch
+    {
+        Polarity.HigherIsBetter => v => v,
+        Polarity.LowerIsBetter => v => -v,
+        Polarity.TargetRange => assessment.Target is { } t ? v => -t.Target.Bounds.DistanceTo(v) : null,
+    };
+}
