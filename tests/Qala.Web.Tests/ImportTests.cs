@@ -62,7 +62,7 @@ public sealed class ImportTests
         errors[1][1..4].ShouldBe(["4", "territory", "123"]);
         errors[1][4].ShouldBe("Территории с таким кодом КАТО нет.");
         errors[2][1].ShouldBe("5");
-        errors[2][4].ShouldBe("Та же запись уже встречается в файле выше.");
+        errors[2][4].ShouldBe("Та же запись уже есть в файле выше, в строке 2.");
 
         var refused = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
         refused.QuerySelector("#import-done").ShouldBeNull();

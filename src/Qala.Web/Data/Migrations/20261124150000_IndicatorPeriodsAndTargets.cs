@@ -91,26 +91,32 @@ public sealed class IndicatorPeriodsAndTargets : Migration
         migrationBuilder.DropTable("TargetSets");
 
         migrationBuilder.DropIndex("IX_Observations_Key_Revision", "Observations");
-        migrationBuilder.DropColumn("PeriodNumber", "Observations");
+        DropColumn(migrationBuilder, "Observations", "PeriodNumber");
         migrationBuilder.CreateIndex(
             "IX_Observations_Key_Revision", "Observations", ["IndicatorId", "TerritoryId", "Year", "Dimensions", "Revision"], unique: true);
 
         migrationBuilder.DropIndex("IX_Indicators_OwnerAgencyId", "Indicators");
+        if (!migrationBuilder.IsSqlite())
+        {
+            migrationBuilder.DropForeignKey("FK_Indicators_Agencies_OwnerAgencyId", "Indicators");
+        }
+
+        foreach (var column in new[] { "OwnerAgencyId", "IsGovernorKpi", "Methodology", "Periodicity", "Description_En", "Description_Ru", "Description_Kk" })
+        {
+            DropColumn(migrationBuilder, "Indicators", column);
+        }
+    }
+
+    // EF's SQLite provider refuses DropColumn, which SQLite itself has done since 3.35.
+    private static void DropColumn(MigrationBuilder migrationBuilder, string table, string column)
+    {
         if (migrationBuilder.IsSqlite())
         {
-            migrationBuilder.Sql("ALTER TABLE \"Indicators\" DROP COLUMN \"OwnerAgencyId\"");
+            migrationBuilder.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
         }
         else
         {
-            migrationBuilder.DropForeignKey("FK_Indicators_Agencies_OwnerAgencyId", "Indicators");
-            migrationBuilder.DropColumn("OwnerAgencyId", "Indicators");
+            migrationBuilder.DropColumn(column, table);
         }
-
-        migrationBuilder.DropColumn("IsGovernorKpi", "Indicators");
-        migrationBuilder.DropColumn("Methodology", "Indicators");
-        migrationBuilder.DropColumn("Periodicity", "Indicators");
-        migrationBuilder.DropColumn("Description_En", "Indicators");
-        migrationBuilder.DropColumn("Description_Ru", "Indicators");
-        migrationBuilder.DropColumn("Description_Kk", "Indicators");
     }
 }

@@ -58,13 +58,18 @@ public static class IndicatorImportCommand
 
             await using var scope = scopes.CreateAsyncScope();
             var report = await ImportAsync(scope.ServiceProvider, path, mode, dryRun);
-            observations += report.Added;
-            revised += report.Changed;
-            unchanged += report.Unchanged;
-            skipped += report.Skipped;
+            var refused = report.HasErrors && mode == ImportMode.AllOrNothing;
+            if (dryRun ? !refused : report.BatchId is not null)
+            {
+                observations += report.Added;
+                revised += report.Changed;
+                unchanged += report.Unchanged;
+                skipped += report.Skipped;
+            }
+
             errors.AddRange(report.Errors.Select(e => Problem(name, e)));
             warnings.AddRange(report.Warnings.Select(w => Problem(name, w)));
-            rejected |= report.HasErrors && (mode == ImportMode.AllOrNothing || (!dryRun && report.BatchId is null));
+            rejected |= refused || (!dryRun && report.BatchId is null);
         }
 
         return new IndicatorImportSummary(arguments.Positional.Count, observations, unchanged, revised, skipped, dryRun, errors, warnings) { Rejected = rejected };

@@ -124,7 +124,7 @@ public sealed class DetailsModel(QalaDbContext db, Scorecards scorecards, Observ
         Assessment = scorecard?.Lines.FirstOrDefault(l => l.Indicator.Id == indicator.Id)?.Assessment;
         var series = (await scorecards.YearlyAsync([indicator.Id], [territory.Id], null, cancellationToken)).GetValueOrDefault((indicator.Id, territory.Id)) ?? [];
         var targets = TargetSet is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
-            .Where(t => t.TargetSetId == TargetSet.Id && t.IndicatorId == indicator.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
+            .Where(t => t.TargetSetId == TargetSet.Id && t.IndicatorId == indicator.Id && t.TerritoryId == territory.Id && !t.IsBaseline).ToListAsync(cancellationToken);
         var lastYear = Math.Max(series.Count > 0 ? series[^1].Year : 0, targets.Count > 0 ? targets.Max(t => t.Year) : 0);
         var firstYear = Math.Min(series.Count > 0 ? series[0].Year : lastYear, targets.Count > 0 ? targets.Min(t => t.Year) : lastYear);
         if (lastYear == 0)
