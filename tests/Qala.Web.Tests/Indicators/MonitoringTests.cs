@@ -151,7 +151,11 @@ public sealed class MonitoringTests
 
         var created = await admin.SubmitAsync("/indicators/targets", "#new-set", new()
         {
-            ["Name.Kk"] = "Алматы-2025", ["Name.Ru"] = "Алматы-2025", ["Name.En"] = "Almaty-2025 program", ["Kind"] = "Program", ["Source"] = "Program of 2020",
+            ["Name.Kk"] = "Алматы-2025",
+            ["Name.Ru"] = "Алматы-2025",
+            ["Name.En"] = "Almaty-2025 program",
+            ["Kind"] = "Program",
+            ["Source"] = "Program of 2020",
         });
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var setPage = created.Headers.Location!.OriginalString;
