@@ -43,7 +43,7 @@ public sealed class Scorecards(QalaDbContext db)
         var targets = set is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
             .Where(t => t.TargetSetId == set.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
 
-        var withValues = db.Set<Observation>().Where(o => o.TerritoryId == territory.Id && o.IsCurrent && o.Dimensions == "").Select(o => o.IndicatorId);
+        var withValues = db.Set<Observation>().Where(o => o.TerritoryId == territory.Id && o.IsCurrent).Select(o => o.IndicatorId);
         var targeted = targets.Select(t => t.IndicatorId).Distinct().ToList();
         var indicators = await db.Set<Indicator>().AsNoTracking()
             .Where(i => kpiOnly ? i.IsGovernorKpi : withValues.Contains(i.Id) || targeted.Contains(i.Id))
@@ -129,23 +129,41 @@ public sealed class Scorecards(QalaDbContext db)
         TerritoryKind.Country => (new List<Territory>(), ""),
     };
 
-    /// <summary>The yearly series of the totals of indicators × territories: the last period's value of each year.</summary>
+    /// <summary>
+    /// The yearly series of indicators × territories — the last period's value of each year — in each indicator's
+    /// headline series: the total, or when a source has none (open-sdg files tag every row with its unit), the
+    /// breakdown with the fewest dimensions, as the indicator page shows first.
+    /// </summary>
     public async Task<Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>> YearlyAsync(
         IReadOnlyList<int> indicatorIds, IReadOnlyList<int> territoryIds, IReadOnlyList<int>? years, CancellationToken cancellationToken)
     {
-        var query = db.Set<Observation>().AsNoTracking()
-            .Where(o => o.IsCurrent && o.Dimensions == "" && indicatorIds.Contains(o.IndicatorId) && territoryIds.Contains(o.TerritoryId));
-        if (years is not null)
+        var series = await db.Set<Observation>().Where(o => o.IsCurrent && indicatorIds.Contains(o.IndicatorId))
+            .Select(o => new { o.IndicatorId, o.Dimensions }).Distinct().ToListAsync(cancellationToken);
+        var headlines = series.GroupBy(s => s.IndicatorId).ToDictionary(g => g.Key, g => HeadlineOf(g.Select(s => s.Dimensions)));
+        var rows = new List<(int IndicatorId, int TerritoryId, int Year, int PeriodNumber, decimal Value)>();
+        foreach (var group in headlines.GroupBy(h => h.Value, h => h.Key))
         {
-            query = query.Where(o => years.Contains(o.Year));
+            var ids = group.ToList();
+            var query = db.Set<Observation>().AsNoTracking()
+                .Where(o => o.IsCurrent && o.Dimensions == group.Key && ids.Contains(o.IndicatorId) && territoryIds.Contains(o.TerritoryId));
+            if (years is not null)
+            {
+                query = query.Where(o => years.Contains(o.Year));
+            }
+
+            rows.AddRange((await query.Select(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value }).ToListAsync(cancellationToken))
+                .Select(o => (o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value)));
         }
 
-        var rows = await query.Select(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value }).ToListAsync(cancellationToken);
         return rows.GroupBy(o => (o.IndicatorId, o.TerritoryId)).ToDictionary(
             g => g.Key,
             g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
-                .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber)!.Value)).ToList());
+                .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber).Value)).ToList());
     }
+
+    /// <summary>The total ("") when present, else the combination of dimension values with the fewest dimensions (ordinal order breaks ties).</summary>
+    public static string HeadlineOf(IEnumerable<string> dimensions) =>
+        dimensions.OrderBy(d => d.Length == 0 ? 0 : d.Count(c => c == ';') + 1).ThenBy(d => d, StringComparer.Ordinal).First();
 
     /// <summary>The target of a target row by the indicator's polarity; a range without an upper bound is a single value.</summary>
     public static Target TargetOf(Indicator indicator, IndicatorTarget target) =>

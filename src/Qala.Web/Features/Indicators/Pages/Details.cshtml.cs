@@ -62,6 +62,7 @@ public sealed class DetailsModel(QalaDbContext db, Scorecards scorecards, Observ
 
         Indicator = indicator;
         var current = db.Set<Observation>().AsNoTracking().Where(o => o.IndicatorId == indicator.Id && o.IsCurrent);
+        // The headline series (see Scorecards.HeadlineOf) comes first.
         Series = [.. (await current.Select(o => o.Dimensions).Distinct().ToListAsync(cancellationToken))
             .OrderBy(d => d.Length == 0 ? 0 : d.Count(c => c == ';') + 1).ThenBy(d => d, StringComparer.Ordinal)];
         Dimensions = Chosen is { } chosen && Series.Contains(chosen, StringComparer.Ordinal) ? chosen : Series.Count > 0 ? Series[0] : null;
