@@ -24,6 +24,7 @@ public static class DataServices
         builder.Services.AddDataProtection().SetApplicationName("Qala").PersistKeysToDbContext<QalaDbContext>();
         builder.Services.AddScoped<ReferenceDataSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<DemoStatistics>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }

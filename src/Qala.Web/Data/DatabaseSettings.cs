@@ -15,11 +15,15 @@ public enum DatabaseProvider
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup, bool DemoData)
 {
+    /// <summary>Whether the demo also imports the statistics office's SDG files (on with the demo unless turned off).</summary>
+    public bool DemoStatistics { get; init; } = DemoData;
+
     public const string ProviderKey = "Qala:Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Qala";
     public const string DataDirectoryKey = "Qala:DataDirectory";
     public const string MigrateOnStartupKey = "Qala:Database:MigrateOnStartup";
     public const string DemoDataKey = "Qala:DemoData";
+    public const string DemoStatisticsKey = "Qala:DemoStatistics";
 
     public static DatabaseSettings Read(IConfiguration configuration, string contentRoot)
     {
@@ -65,11 +69,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             connectionString = Validate(connectionString, s => new SqliteConnectionStringBuilder(s).ToString());
         }
 
-        return new DatabaseSettings(
-            provider,
-            connectionString,
-            ReadFlag(configuration, MigrateOnStartupKey, true),
-            ReadFlag(configuration, DemoDataKey, provider == DatabaseProvider.Sqlite));
+        var demoData = ReadFlag(configuration, DemoDataKey, provider == DatabaseProvider.Sqlite);
+        return new DatabaseSettings(provider, connectionString, ReadFlag(configuration, MigrateOnStartupKey, true), demoData)
+        {
+            DemoStatistics = demoData && ReadFlag(configuration, DemoStatisticsKey, true),
+        };
     }
 
     private static string Validate(string connectionString, Func<string, string> parse)

@@ -43,6 +43,9 @@ public sealed class QalaApp : WebApplicationFactory<Program>
             [DatabaseSettings.ProviderKey] = kind == DatabaseKind.Postgres ? "postgres" : "sqlite",
             [DatabaseSettings.ConnectionStringKey] = connectionString,
             [DatabaseSettings.DemoDataKey] = "true",
+
+            // The SDG files of the demo are imported by the test that checks them, not by every test.
+            [DatabaseSettings.DemoStatisticsKey] = "false",
             ["QALA_ADMIN_PASSWORD"] = AdminPassword,
 
             // Tests run jobs themselves (JobRunner.RunDueAsync), so that nothing happens behind their back.

@@ -13,6 +13,7 @@ internal sealed partial class DatabaseInitializer(
     DatabaseSettings settings,
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
+    DemoStatistics demoStatistics,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
 {
@@ -37,9 +38,15 @@ internal sealed partial class DatabaseInitializer(
         var demoLoaded = settings.DemoData && await demoData.SeedAsync(cancellationToken);
         var administratorCreated = await administrator.EnsureAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Imports run in transactions of their own, one a file, after the rest is in place.
+        var statisticsLoaded = settings.DemoStatistics && await demoStatistics.SeedAsync(cancellationToken);
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);
         return new InitializationResult(
-            settings.Provider.ToString().ToLowerInvariant(), pending, referenceLoaded, demoLoaded, administratorCreated);
+            settings.Provider.ToString().ToLowerInvariant(), pending, referenceLoaded, demoLoaded, administratorCreated)
+        {
+            DemoStatisticsLoaded = statisticsLoaded,
+        };
     }
 
     [LoggerMessage(LogLevel.Information,
@@ -48,7 +55,10 @@ internal sealed partial class DatabaseInitializer(
 }
 
 public sealed record InitializationResult(
-    string Provider, IReadOnlyList<string> AppliedMigrations, bool ReferenceDataLoaded, bool DemoDataLoaded, bool AdministratorCreated);
+    string Provider, IReadOnlyList<string> AppliedMigrations, bool ReferenceDataLoaded, bool DemoDataLoaded, bool AdministratorCreated)
+{
+    public bool DemoStatisticsLoaded { get; init; }
+}
 
 /// <summary>Initializes the database when the web application starts, unless start-up migration is switched off.</summary>
 internal sealed class DatabaseStartup(IServiceProvider services, DatabaseSettings settings) : IHostedService
