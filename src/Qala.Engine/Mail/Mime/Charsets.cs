@@ -30,8 +30,6 @@ public static class Charsets
         name = name switch
         {
             "utf8" or "utf-8" or "unicode-1-1-utf-8" => "utf-8",
-            // Clients declare ASCII and send 8-bit anyway; UTF-8 reads ASCII unchanged.
-            "us-ascii" or "ascii" or "ansi_x3.4-1968" or "iso646-us" => "utf-8",
             "cp1251" or "win-1251" or "windows1251" or "x-cp1251" or "cp-1251" => "windows-1251",
             "koi8r" or "koi8_r" or "x-koi8-r" => "koi8-r",
             "koi8u" or "koi8_u" => "koi8-u",
@@ -55,12 +53,14 @@ public static class Charsets
     public static string Decode(ReadOnlySpan<byte> bytes, string? charset, ICollection<MimeIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(issues);
-        if (Find(charset) is { } encoding)
+        // Clients declare ASCII and send 8-bit anyway: read it like an undeclared charset.
+        var encoding = Find(charset);
+        if (encoding is not null && encoding.CodePage != Encoding.ASCII.CodePage)
         {
-            return encoding.CodePage == Encoding.UTF8.CodePage ? Guess(bytes) : encoding.GetString(bytes);
+            return encoding.GetString(bytes);
         }
 
-        if (!string.IsNullOrWhiteSpace(charset))
+        if (!string.IsNullOrWhiteSpace(charset) && encoding is null)
         {
             issues.Add(new MimeIssue(MimeIssueKind.UnknownCharset, charset.Trim()));
         }

@@ -213,7 +213,7 @@ public static class HtmlToText
                 result.Append('>');
             }
 
-            result.Append(depth > 0 ? " " : string.Empty).Append(text.TrimStart()).Append('\n');
+            result.Append(depth > 0 ? " " : string.Empty).Append(text).Append('\n');
         }
 
         return result.ToString().TrimEnd('\n');

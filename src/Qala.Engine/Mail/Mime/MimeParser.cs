@@ -112,12 +112,7 @@ public static class MimeParser
 
             if (depth > limits.MaxDepth)
             {
-                if (!reportedTooDeep)
-                {
-                    issues.Add(new MimeIssue(MimeIssueKind.TooDeep, $"deeper than {limits.MaxDepth}"));
-                    reportedTooDeep = true;
-                }
-
+                TooDeep(issues);
                 return;
             }
 
@@ -132,7 +127,16 @@ public static class MimeParser
             var encoding = headers["Content-Transfer-Encoding"]?.Trim().ToLowerInvariant();
             if (type is "message/rfc822" or "message/global")
             {
-                into.Forwarded.Add(Message(Decode(body, encoding), depth + 1));
+                if (depth + 1 > limits.MaxDepth)
+                {
+                    TooDeep(issues);
+                    return;
+                }
+
+                // The issues of a forwarded message are the whole message's issues too.
+                var forwarded = Message(Decode(body, encoding), depth + 1);
+                into.Forwarded.Add(forwarded);
+                issues.AddRange(forwarded.Issues);
                 return;
             }
 
@@ -155,6 +159,15 @@ public static class MimeParser
             }
 
             Attachment(type, fileName, headers["Content-ID"], body, encoding, into, issues);
+        }
+
+        private void TooDeep(List<MimeIssue> issues)
+        {
+            if (!reportedTooDeep)
+            {
+                issues.Add(new MimeIssue(MimeIssueKind.TooDeep, $"deeper than {limits.MaxDepth}"));
+                reportedTooDeep = true;
+            }
         }
 
         private void Multipart(string type, ContentHeader contentType, ReadOnlyMemory<byte> body, int depth, Body into, bool textWanted, List<MimeIssue> issues)

@@ -16,7 +16,8 @@ public static partial class ReplySplitter
 
     private static readonly string[] FromLabels = ["From:", "От:", "От кого:", "Кімнен:", "Жіберуші:"];
 
-    private static readonly string[] SentLabels = ["Sent:", "Date:", "Отправлено:", "Дата:", "Жіберілді:", "Жіберілген:", "Күні:"];
+    // "Date:" is left out: a forwarded message's header block (Gmail, Thunderbird) has it, and that block is content.
+    private static readonly string[] SentLabels = ["Sent:", "Отправлено:", "Жіберілді:", "Жіберілген:"];
 
     public static MailReply Split(string text)
     {
@@ -51,12 +52,11 @@ public static partial class ReplySplitter
             return i;
         }
 
-        // Gmail and Apple Mail wrap a long attribution over two or three lines.
-        for (var extra = 1; extra <= 2 && i + extra < lines.Length; extra++)
+        // Gmail and Apple Mail wrap a long attribution over two or three lines. Its first line carries the date; a
+        // signature above an attribution ("--", "Sent from…") does not, and must not be taken into the quote.
+        for (var extra = 1; extra <= 2 && i + extra < lines.Length && line.Any(char.IsAsciiDigit); extra++)
         {
-            // A line that is an attribution on its own is found at its own index; joining it to the lines above
-            // would take a signature ("--", "Sent from…") into the quote.
-            if (lines[i + extra].Trim().Length == 0 || IsAttribution(lines[i + extra].Trim(), lines, i + extra + 1))
+            if (lines[i + extra].Trim().Length == 0)
             {
                 break;
             }
