@@ -277,7 +277,7 @@ public sealed class ImapClientTests
         var error = await Should.ThrowAsync<ImapConnectionException>(() => client.SelectAsync("INBOX", CancellationToken.None));
         release.SetResult();
 
-        error.Message.ShouldBe("IMAP SELECT got no answer within 0 s.");
+        error.Message.ShouldBe("IMAP SELECT got no answer within 0.3 s.");
     }
 
     [Fact]

@@ -74,11 +74,15 @@ public sealed class ImapClient : IAsyncDisposable
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new ImapConnectionException($"IMAP server {options.Host}:{options.Port} did not answer within {options.Timeout.TotalSeconds:0} s.");
+                throw new ImapConnectionException($"IMAP server {options.Host}:{options.Port} did not answer within {Seconds(options.Timeout)}.");
             }
             catch (SocketException exception)
             {
                 throw new ImapConnectionException($"IMAP server {options.Host}:{options.Port} is unreachable: {exception.Message}", exception);
+            }
+            catch (IOException exception)
+            {
+                throw new ImapConnectionException($"IMAP connection to {options.Host}:{options.Port} broke: {exception.Message}", exception);
             }
 
             if (options.Security == ImapSecurity.StartTls)
@@ -474,7 +478,6 @@ public sealed class ImapClient : IAsyncDisposable
             var response = await ReadResponseAsync(cancellationToken);
             if (response.Kind == ImapResponseKind.Tagged && response.Tag == tag)
             {
-                NoteCapabilities(response);
                 return new CommandResult(untagged, response);
             }
 
@@ -544,7 +547,7 @@ public sealed class ImapClient : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            failure = $"{name} got no answer within {timeout.TotalSeconds:0} s";
+            failure = $"{name} got no answer within {Seconds(timeout)}";
             throw new ImapConnectionException($"IMAP {failure}.");
         }
         catch (OperationCanceledException)
@@ -586,6 +589,8 @@ public sealed class ImapClient : IAsyncDisposable
             Capabilities = list.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(c => c.ToUpperInvariant()).ToHashSet();
         }
     }
+
+    private static string Seconds(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture, $"{timeout.TotalSeconds:0.#} s");
 
     private static CancellationTokenSource Limit(TimeSpan timeout, CancellationToken cancellationToken)
     {
