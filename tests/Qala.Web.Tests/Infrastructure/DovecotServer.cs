@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using Qala.Web.Infrastructure.Mail.Imap;
 
 namespace Qala.Web.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public sealed class DovecotServer : IAsyncLifetime
 
     private static readonly string[] Binaries = ["/usr/sbin/dovecot", "/usr/local/sbin/dovecot"];
 
+    private readonly StringBuilder errors = new();
     private string? folder;
     private Process? process;
     private string? unavailable;
@@ -90,8 +92,17 @@ public sealed class DovecotServer : IAsyncLifetime
         var configuration = Path.Combine(folder, "dovecot.conf");
         await File.WriteAllTextAsync(configuration, Configuration(folder, mail));
 
-        process = Process.Start(new ProcessStartInfo(binary, ["-F", "-c", configuration]) { RedirectStandardOutput = true, RedirectStandardError = true })
+        process = Process.Start(new ProcessStartInfo(binary, ["-F", "-c", configuration]) { RedirectStandardError = true })
             ?? throw new InvalidOperationException("dovecot did not start.");
+        // Read what Dovecot says before its log file is open (a configuration error), so the pipe never fills.
+        process.ErrorDataReceived += (_, line) =>
+        {
+            lock (errors)
+            {
+                errors.AppendLine(line.Data);
+            }
+        };
+        process.BeginErrorReadLine();
         await WaitUntilListeningAsync();
     }
 
@@ -102,6 +113,7 @@ public sealed class DovecotServer : IAsyncLifetime
             using var stop = Process.Start(new ProcessStartInfo(process.StartInfo.FileName, ["-c", Path.Combine(folder!, "dovecot.conf"), "stop"]) { RedirectStandardError = true });
             if (stop is not null)
             {
+                await stop.StandardError.ReadToEndAsync();
                 await stop.WaitForExitAsync();
             }
 
@@ -215,7 +227,12 @@ public sealed class DovecotServer : IAsyncLifetime
         }
 
         var log = Path.Combine(folder!, "dovecot.log");
-        var output = process!.HasExited ? await process.StandardError.ReadToEndAsync() : string.Empty;
+        string output;
+        lock (errors)
+        {
+            output = errors.ToString();
+        }
+
         throw new InvalidOperationException($"Dovecot did not start listening: {output}{(File.Exists(log) ? await File.ReadAllTextAsync(log) : string.Empty)}");
     }
 }
