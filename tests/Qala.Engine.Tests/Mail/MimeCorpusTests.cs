@@ -46,6 +46,11 @@ public sealed class MimeCorpusTests
                 "Route 92 should stop at the new clinic on Tole bi", "Saule", "-----Original Message-----\nFrom: Qala", []),
             new("iphone-kk.eml", "erlan.s@icloud.com", "Ерлан Сәрсенбаев", "Бағдаршам", MailTextSource.Plain,
                 "Сәлеметсіз бе! Жамбыл көшесіндегі бағдаршам үш күннен бері жұмыс істемейді.", "iPhone құрылғысынан жіберілді", string.Empty, []),
+            new("gmail-ru-inline-forward.eml", "samat.ospanov@gmail.com", "Самат Оспанов", "Fwd: Детская площадка", MailTextSource.Plain,
+                "Добрый день! Пересылаю письмо соседей, прошу рассмотреть.\n\n---------- Пересылаемое сообщение ---------\nОт: Жильцы дома 21",
+                "Просим установить освещение на детской площадке во дворе дома 21.", string.Empty, []),
+            new("outlook-kk-embedded-picture.eml", "d.zhumabekova@outlook.kz", "Динара Жұмабекова", "RE: Өтінішіңіз тіркелді", MailTextSource.Plain,
+                "Құрметті әкімдік!", "Құрметпен,\nДинара Жұмабекова", "Кімнен: Qala <qala@almaty.gov.kz>\nЖіберілді: 20 қараша 2026 ж. 9:30", ["image001.png"]),
         ];
         var data = new TheoryData<Expected, bool>();
         foreach (var expected in cases)
@@ -104,6 +109,17 @@ public sealed class MimeCorpusTests
         photo.Content[..4].ShouldBe(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0 });
         photo.Content[^2..].ShouldBe(new byte[] { 0xFF, 0xD9 });
         photo.Content.Length.ShouldBe(6 + 5 + 256 + 2);
+    }
+
+    [Fact]
+    public void A_picture_embedded_in_Outlook_HTML_is_an_attachment_with_its_content_id()
+    {
+        var message = MimeParser.Parse(Read("outlook-kk-embedded-picture.eml"));
+
+        var picture = message.Attachments.ShouldHaveSingleItem();
+        picture.ContentType.ShouldBe("image/png");
+        picture.ContentId.ShouldBe("image001.png@01DB3D8A.1A2B3C40");
+        picture.Content[..4].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
     }
 
     [Fact]
