@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data;
+using Qala.Web.Features.Indicators;
+using Qala.Web.Infrastructure.Imports;
+using Qala.Web.Tests.Infrastructure;
+
+namespace Qala.Web.Tests.Indicators;
+
+/// <summary>The demo's first start imports the statistics office's SDG files, so every region has real series.</summary>
+public sealed class DemoStatisticsTests
+{
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_demo_imports_every_shared_sdg_file_and_shows_real_scorecards(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { [DatabaseSettings.DemoStatisticsKey] = "true" });
+
+        var batches = await app.QueryAsync(db => db.Set<ImportBatch>().Where(b => b.Kind == "open-sdg").ToListAsync());
+        batches.Count.ShouldBe(15);
+        var counts = await app.QueryAsync(db => db.Set<Observation>().GroupBy(o => o.Indicator!.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        counts.Keys.Order(StringComparer.Ordinal).ShouldBe([
+            "1.2.1", "11.1.1", "11.3.1", "11.6.1", "11.6.2", "17.3.1.2", "3.7.2", "4.2.2", "7.1.1", "8.1.1", "8.2.1", "8.5.2", "8.6.1", "9.2.1", "9.5.1"]);
+        counts["3.7.2"].ShouldBe(1396, "a well-formed file imports completely");
+        counts["8.6.1"].ShouldBe(1211, "all but the short row; the repeats keep their first value");
+        batches.Single(b => b.FileName == "indicator_8-6-1.csv").Skipped.ShouldBe(1);
+
+        var unemployment = await app.QueryAsync(db => db.Set<Indicator>().SingleAsync(i => i.Code == "8.5.2"));
+        (unemployment.Name.En, unemployment.Name.Ru, unemployment.Polarity, unemployment.IsGovernorKpi)
+            .ShouldBe(("Unemployment rate", "Уровень безработицы", Qala.Engine.Indicators.Polarity.LowerIsBetter, true));
+
+        // Almaty's KPI scorecard ranks the city among the regions and cities of each year, on real values.
+        var scorecard = await app.Browser("en").GetFromJsonAsync<JsonElement>("/api/v1/scorecards/750000000?kpi=true");
+        var lines = scorecard.GetProperty("lines").EnumerateArray().ToList();
+        lines.Select(l => l.GetProperty("code").GetString()).Order(StringComparer.Ordinal).ShouldBe(["17.3.1.2", "8.1.1", "8.5.2", "9.2.1"]);
+        var rate = lines.Single(l => l.GetProperty("code").GetString() == "8.5.2");
+        rate.GetProperty("year").GetInt32().ShouldBe(2023);
+        rate.GetProperty("value").GetDouble().ShouldBe(4.8);
+        rate.GetProperty("rankedOf").GetInt32().ShouldBe(20, "17 regions and 3 cities in 2023");
+    }
+}
