@@ -1,0 +1,192 @@
+using Qala.Engine.Programs;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+
+namespace Qala.Web.Features.Programs;
+
+/// <summary>A priority of a program ("comfortable city", "ecology and air quality").</summary>
+public sealed class ProgramDirection : IVersioned
+{
+    public int Id { get; set; }
+
+    public int ProgramId { get; set; }
+
+    public DevelopmentProgram? Program { get; set; }
+
+    /// <summary>The place among its siblings, from 1.</summary>
+    public int Position { get; set; }
+
+    public required LocalizedText Title { get; set; }
+
+    /// <summary>Its share in the program's roll-up.</summary>
+    public decimal Weight { get; set; } = 1;
+
+    public List<ProgramGoal> Goals { get; } = [];
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>A goal of a direction, measured by target indicators and reached through tasks.</summary>
+public sealed class ProgramGoal : IVersioned
+{
+    public int Id { get; set; }
+
+    public int DirectionId { get; set; }
+
+    public ProgramDirection? Direction { get; set; }
+
+    public int Position { get; set; }
+
+    public required LocalizedText Title { get; set; }
+
+    public decimal Weight { get; set; } = 1;
+
+    public List<GoalIndicator> Indicators { get; } = [];
+
+    public List<ProgramTask> Tasks { get; } = [];
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>An indicator from the catalog that measures a goal; its targets are in the program version's target set.</summary>
+public sealed class GoalIndicator
+{
+    public int Id { get; set; }
+
+    public int GoalId { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicators.Indicator? Indicator { get; set; }
+}
+
+/// <summary>A task of a goal: the group of roadmap activities that serve it.</summary>
+public sealed class ProgramTask : IVersioned
+{
+    public int Id { get; set; }
+
+    public int GoalId { get; set; }
+
+    public ProgramGoal? Goal { get; set; }
+
+    public int Position { get; set; }
+
+    public required LocalizedText Title { get; set; }
+
+    public decimal Weight { get; set; } = 1;
+
+    public List<RoadmapActivity> Activities { get; } = [];
+
+    public Guid Version { get; set; }
+}
+
+/// <summary>Where the money of an activity comes from.</summary>
+public enum FundingSource
+{
+    RepublicanBudget,
+    LocalBudget,
+    PublicPrivatePartnership,
+    PrivateInvestment,
+    Other,
+}
+
+/// <summary>
+/// An activity of the roadmap: who answers for it, when it runs, what it costs and what it should bring, and how far
+/// it has got by the reports of its agency.
+/// </summary>
+public sealed class RoadmapActivity : IVersioned
+{
+    public int Id { get; set; }
+
+    public int TaskId { get; set; }
+
+    public ProgramTask? Task { get; set; }
+
+    public int Position { get; set; }
+
+    public required LocalizedText Title { get; set; }
+
+    public decimal Weight { get; set; } = 1;
+
+    /// <summary>The agency that answers for the activity and reports on it.</summary>
+    public int ResponsibleAgencyId { get; set; }
+
+    public Agency? ResponsibleAgency { get; set; }
+
+    public List<ActivityCoExecutor> CoExecutors { get; } = [];
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly DueDate { get; set; }
+
+    public string? ExpectedResult { get; set; }
+
+    public ActivityStatus Status { get; set; } = ActivityStatus.NotStarted;
+
+    /// <summary>Percent complete, 0 to 100, as last reported.</summary>
+    public decimal PercentComplete { get; set; }
+
+    public List<ActivityBudgetLine> Budget { get; } = [];
+
+    public List<ActivityReport> Reports { get; } = [];
+
+    public Guid Version { get; set; }
+
+    /// <summary>Records a progress report and moves the activity's status and percent complete with it.</summary>
+    public ActivityReport Report(string text, decimal percentComplete, ActivityStatus status, DateOnly on, string by, DateTimeOffset at)
+    {
+        var report = new ActivityReport { Text = text, PercentComplete = percentComplete, ReportedOn = on, ReportedBy = by, ReportedAt = at };
+        Reports.Add(report);
+        PercentComplete = percentComplete;
+        Status = status == ActivityStatus.NotStarted && percentComplete > 0 ? ActivityStatus.InProgress : status;
+        return report;
+    }
+
+    /// <summary>The activity on <paramref name="today"/>: expected progress, band and whether it is overdue.</summary>
+    public ActivityAssessment Assess(DateOnly today) =>
+        ActivityProgress.Assess(Status, (double)PercentComplete, StartDate, DueDate, today);
+}
+
+/// <summary>An agency that works on an activity beside the responsible one.</summary>
+public sealed class ActivityCoExecutor
+{
+    public int ActivityId { get; set; }
+
+    public int AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
+}
+
+/// <summary>The planned and actual money of an activity from one funding source, in tenge.</summary>
+public sealed class ActivityBudgetLine
+{
+    public int Id { get; set; }
+
+    public int ActivityId { get; set; }
+
+    public FundingSource Source { get; set; }
+
+    public decimal Planned { get; set; }
+
+    public decimal Actual { get; set; }
+}
+
+/// <summary>A progress report of an activity's agency.</summary>
+public sealed class ActivityReport
+{
+    public int Id { get; set; }
+
+    public int ActivityId { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>The day the report speaks of.</summary>
+    public DateOnly ReportedOn { get; set; }
+
+    public decimal PercentComplete { get; set; }
+
+    /// <summary>The user name of the reporter.</summary>
+    public required string ReportedBy { get; set; }
+
+    public DateTimeOffset ReportedAt { get; set; }
+}
