@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
@@ -48,6 +49,8 @@ public static partial class QalaApplication
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<TargetImport>();
         builder.Services.AddScoped<ObservationExport>();
+        builder.Services.AddScoped<ProgramAccess>();
+        builder.Services.AddScoped<ProgramTrees>();
         return builder;
     }
 

@@ -67,6 +67,9 @@ public sealed class DevelopmentProgram : IVersioned, ITerritoryScoped
     /// <summary>Whether the public may read the program: once approved, and while it is implemented or completed.</summary>
     public bool IsPublic => Status is ProgramStatus.Approved or ProgramStatus.InImplementation or ProgramStatus.Completed;
 
+    /// <summary>Whether its structure may still change: not once completed or archived.</summary>
+    public bool IsOpen => Status is not (ProgramStatus.Completed or ProgramStatus.Archived);
+
     /// <summary>The statuses a program may move to from <paramref name="status"/>.</summary>
     public static IReadOnlyList<ProgramStatus> NextOf(ProgramStatus status) => status switch
     {

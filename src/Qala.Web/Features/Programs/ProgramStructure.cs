@@ -4,8 +4,22 @@ using Qala.Web.Features.Agencies;
 
 namespace Qala.Web.Features.Programs;
 
+/// <summary>What every item of a program's tree has: a title, a place among its siblings and a weight.</summary>
+public interface IProgramItem : IVersioned
+{
+    int Id { get; }
+
+    LocalizedText Title { get; set; }
+
+    /// <summary>The place among its siblings, from 1.</summary>
+    int Position { get; set; }
+
+    /// <summary>Its share in its parent's roll-up.</summary>
+    decimal Weight { get; set; }
+}
+
 /// <summary>A priority of a program ("comfortable city", "ecology and air quality").</summary>
-public sealed class ProgramDirection : IVersioned
+public sealed class ProgramDirection : IProgramItem
 {
     public int Id { get; set; }
 
@@ -13,12 +27,10 @@ public sealed class ProgramDirection : IVersioned
 
     public DevelopmentProgram? Program { get; set; }
 
-    /// <summary>The place among its siblings, from 1.</summary>
     public int Position { get; set; }
 
     public required LocalizedText Title { get; set; }
 
-    /// <summary>Its share in the program's roll-up.</summary>
     public decimal Weight { get; set; } = 1;
 
     public List<ProgramGoal> Goals { get; } = [];
@@ -27,7 +39,7 @@ public sealed class ProgramDirection : IVersioned
 }
 
 /// <summary>A goal of a direction, measured by target indicators and reached through tasks.</summary>
-public sealed class ProgramGoal : IVersioned
+public sealed class ProgramGoal : IProgramItem
 {
     public int Id { get; set; }
 
@@ -61,7 +73,7 @@ public sealed class GoalIndicator
 }
 
 /// <summary>A task of a goal: the group of roadmap activities that serve it.</summary>
-public sealed class ProgramTask : IVersioned
+public sealed class ProgramTask : IProgramItem
 {
     public int Id { get; set; }
 
@@ -94,7 +106,7 @@ public enum FundingSource
 /// An activity of the roadmap: who answers for it, when it runs, what it costs and what it should bring, and how far
 /// it has got by the reports of its agency.
 /// </summary>
-public sealed class RoadmapActivity : IVersioned
+public sealed class RoadmapActivity : IProgramItem
 {
     public int Id { get; set; }
 
@@ -131,6 +143,33 @@ public sealed class RoadmapActivity : IVersioned
     public List<ActivityReport> Reports { get; } = [];
 
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// What is wrong with an activity's dates and budget in <paramref name="program"/>, as (field, English message
+    /// key) pairs: dates outside the program period, a due date before the start, negative money. Empty when valid.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> Check(DevelopmentProgram program, DateOnly start, DateOnly due, IEnumerable<ActivityBudgetLine> budget)
+    {
+        if (!program.Covers(start))
+        {
+            yield return (nameof(StartDate), "The start date must lie within the program period.");
+        }
+
+        if (!program.Covers(due))
+        {
+            yield return (nameof(DueDate), "The due date must lie within the program period.");
+        }
+
+        if (due < start)
+        {
+            yield return (nameof(DueDate), "The due date cannot precede the start date.");
+        }
+
+        if (budget.Any(b => b.Planned < 0 || b.Actual < 0))
+        {
+            yield return (nameof(Budget), "Budgets cannot be negative.");
+        }
+    }
 
     /// <summary>Records a progress report and moves the activity's status and percent complete with it.</summary>
     public ActivityReport Report(string text, decimal percentComplete, ActivityStatus status, DateOnly on, string by, DateTimeOffset at)

@@ -1,0 +1,330 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qala.Engine.Programs;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Users;
+using Qala.Web.Infrastructure.Auth;
+
+namespace Qala.Web.Features.Programs.Pages;
+
+/// <summary>The planned and actual money of one funding source, as the activity form posts it.</summary>
+public sealed class BudgetInput
+{
+    public FundingSource Source { get; set; }
+
+    public decimal Planned { get; set; }
+
+    public decimal Actual { get; set; }
+}
+
+/// <summary>
+/// Adds or edits an item of a program's tree: <c>/programs/{program}/{level}/{id}</c> with level direction, goal,
+/// task or activity and id "new" (with <c>?parent=</c>) or the item's id. Planners of the program's territory only,
+/// while the program is open.
+/// </summary>
+[Authorize(Roles = $"{QalaRoles.Planner},{QalaRoles.Administrator}")]
+public sealed class ItemModel(QalaDbContext db, ProgramAccess access, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public const string DirectionLevel = "direction";
+    public const string GoalLevel = "goal";
+    public const string TaskLevel = "task";
+    public const string ActivityLevel = "activity";
+
+    public DevelopmentProgram Program { get; private set; } = null!;
+
+    public string Level { get; private set; } = DirectionLevel;
+
+    public bool IsNew { get; private set; }
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public int Parent { get; set; }
+
+    [BindProperty]
+    public LocalizedTextInput Title { get; set; } = new();
+
+    [BindProperty]
+    [Range(1, 999, ErrorMessage = "The position is a number from 1 to 999.")]
+    public int Position { get; set; } = 1;
+
+    [BindProperty]
+    [Range(typeof(decimal), "0.001", "1000", ErrorMessage = "The weight is a number from 0.001 to 1000.")]
+    public decimal Weight { get; set; } = 1;
+
+    [BindProperty]
+    [StringLength(400)]
+    public string? IndicatorCodes { get; set; }
+
+    [BindProperty]
+    public int ResponsibleAgencyId { get; set; }
+
+    [BindProperty]
+    public List<int> CoExecutorIds { get; set; } = [];
+
+    [BindProperty]
+    public DateOnly StartDate { get; set; }
+
+    [BindProperty]
+    public DateOnly DueDate { get; set; }
+
+    [BindProperty]
+    [StringLength(2000)]
+    public string? ExpectedResult { get; set; }
+
+    [BindProperty]
+    public ActivityStatus Status { get; set; }
+
+    [BindProperty]
+    public List<BudgetInput> Budget { get; set; } = [];
+
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int programId, string level, string id, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(programId, level, id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (IsNew)
+        {
+            (StartDate, DueDate) = (Program.PeriodFrom, Program.PeriodTo);
+            Position = await NextPositionAsync(cancellationToken);
+            Budget = [.. Enum.GetValues<FundingSource>().Select(s => new BudgetInput { Source = s })];
+            return Page();
+        }
+
+        var item = await FindAsync(Number(id), cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        (Title, Position, Weight, Version) = (LocalizedTextInput.From(item.Title), item.Position, item.Weight, item.Version);
+        switch (item)
+        {
+            case ProgramGoal goal:
+                IndicatorCodes = string.Join(", ", goal.Indicators.Select(i => i.Indicator!.Code).Order(StringComparer.Ordinal));
+                break;
+            case RoadmapActivity activity:
+                (ResponsibleAgencyId, StartDate, DueDate, ExpectedResult, Status) =
+                    (activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.ExpectedResult, activity.Status);
+                CoExecutorIds = [.. activity.CoExecutors.Select(c => c.AgencyId)];
+                Budget = [.. Enum.GetValues<FundingSource>().Select(s => activity.Budget.FirstOrDefault(b => b.Source == s) is { } line
+                    ? new BudgetInput { Source = s, Planned = line.Planned, Actual = line.Actual }
+                    : new BudgetInput { Source = s })];
+                break;
+            default:
+                break;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int programId, string level, string id, CancellationToken cancellationToken)
+    {
+        if (await OpenAsync(programId, level, id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var item = IsNew ? Create() : await FindAsync(Number(id), cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        var indicators = Level == GoalLevel ? await IndicatorsAsync(cancellationToken) : [];
+        if (Level == ActivityLevel)
+        {
+            CheckActivity();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!IsNew)
+        {
+            db.Entry((object)item).Property(nameof(IVersioned.Version)).OriginalValue = Version;
+        }
+
+        (item.Title, item.Position, item.Weight) = (Title.ToText(), Position, Weight);
+        switch (item)
+        {
+            case ProgramGoal goal:
+                goal.Indicators.RemoveAll(i => !indicators.Any(x => x.Id == i.IndicatorId));
+                goal.Indicators.AddRange(indicators.Where(x => goal.Indicators.All(i => i.IndicatorId != x.Id)).Select(x => new GoalIndicator { IndicatorId = x.Id }));
+                break;
+            case RoadmapActivity activity:
+                Apply(activity);
+                break;
+            default:
+                break;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
+            return Page();
+        }
+
+        TempData["Notice"] = t["The item has been saved."].Value;
+        return Redirect($"/programs/{Program.Id}");
+    }
+
+    // The program must exist, be open and within the planner's territories; a new item needs a parent in this program.
+    private async Task<IActionResult?> OpenAsync(int programId, string level, string id, CancellationToken cancellationToken)
+    {
+        if (level is not (DirectionLevel or GoalLevel or TaskLevel or ActivityLevel) || (id != "new" && Number(id) is null))
+        {
+            return NotFound();
+        }
+
+        (Level, IsNew) = (level, id == "new");
+        if (await db.Set<DevelopmentProgram>().FirstOrDefaultAsync(p => p.Id == programId, cancellationToken) is not { } program)
+        {
+            return NotFound();
+        }
+
+        Program = program;
+        if (!await access.CanEditAsync(User, program))
+        {
+            return Forbid();
+        }
+
+        if (!program.IsOpen)
+        {
+            TempData["Error"] = t["A completed or archived program cannot change."].Value;
+            return Redirect($"/programs/{program.Id}");
+        }
+
+        if (IsNew && !await ParentExistsAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Level == ActivityLevel)
+        {
+            Agencies = await db.Set<Agency>().AsNoTracking().InScope(await scope.CurrentAsync(cancellationToken))
+                .Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        }
+
+        return null;
+    }
+
+    private Task<bool> ParentExistsAsync(CancellationToken cancellationToken) => Level switch
+    {
+        DirectionLevel => Task.FromResult(Parent == Program.Id),
+        GoalLevel => db.Set<ProgramDirection>().AnyAsync(d => d.Id == Parent && d.ProgramId == Program.Id, cancellationToken),
+        TaskLevel => db.Set<ProgramGoal>().AnyAsync(g => g.Id == Parent && g.Direction!.ProgramId == Program.Id, cancellationToken),
+        _ => db.Set<ProgramTask>().AnyAsync(x => x.Id == Parent && x.Goal!.Direction!.ProgramId == Program.Id, cancellationToken),
+    };
+
+    private async Task<int> NextPositionAsync(CancellationToken cancellationToken) => 1 + (Level switch
+    {
+        DirectionLevel => await db.Set<ProgramDirection>().Where(d => d.ProgramId == Parent).Select(d => (int?)d.Position).MaxAsync(cancellationToken),
+        GoalLevel => await db.Set<ProgramGoal>().Where(g => g.DirectionId == Parent).Select(g => (int?)g.Position).MaxAsync(cancellationToken),
+        TaskLevel => await db.Set<ProgramTask>().Where(x => x.GoalId == Parent).Select(x => (int?)x.Position).MaxAsync(cancellationToken),
+        _ => await db.Set<RoadmapActivity>().Where(a => a.TaskId == Parent).Select(a => (int?)a.Position).MaxAsync(cancellationToken),
+    } ?? 0);
+
+    // Only items of this program: an id from another program is not found here.
+    private async Task<IProgramItem?> FindAsync(int? id, CancellationToken cancellationToken) => Level switch
+    {
+        DirectionLevel => await db.Set<ProgramDirection>().FirstOrDefaultAsync(d => d.Id == id && d.ProgramId == Program.Id, cancellationToken),
+        GoalLevel => await db.Set<ProgramGoal>().Include(g => g.Indicators).ThenInclude(i => i.Indicator)
+            .FirstOrDefaultAsync(g => g.Id == id && g.Direction!.ProgramId == Program.Id, cancellationToken),
+        TaskLevel => await db.Set<ProgramTask>().FirstOrDefaultAsync(x => x.Id == id && x.Goal!.Direction!.ProgramId == Program.Id, cancellationToken),
+        _ => await db.Set<RoadmapActivity>().Include(a => a.CoExecutors).Include(a => a.Budget)
+            .FirstOrDefaultAsync(a => a.Id == id && a.Task!.Goal!.Direction!.ProgramId == Program.Id, cancellationToken),
+    };
+
+    private IProgramItem Create()
+    {
+        var empty = LocalizedText.Of("", "", "");
+        IProgramItem item = Level switch
+        {
+            DirectionLevel => new ProgramDirection { ProgramId = Parent, Title = empty },
+            GoalLevel => new ProgramGoal { DirectionId = Parent, Title = empty },
+            TaskLevel => new ProgramTask { GoalId = Parent, Title = empty },
+            _ => new RoadmapActivity { TaskId = Parent, Title = empty },
+        };
+        db.Add(item);
+        return item;
+    }
+
+    private async Task<List<Indicator>> IndicatorsAsync(CancellationToken cancellationToken)
+    {
+        var codes = (IndicatorCodes ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        var found = await db.Set<Indicator>().Where(i => codes.Contains(i.Code)).ToListAsync(cancellationToken);
+        var unknown = codes.Where(c => found.All(i => i.Code != c)).ToList();
+        if (unknown.Count > 0)
+        {
+            ModelState.AddModelError(nameof(IndicatorCodes), string.Format(CultureInfo.CurrentCulture, t["Unknown indicator codes: {0}."], string.Join(", ", unknown)));
+        }
+
+        return found;
+    }
+
+    private void CheckActivity()
+    {
+        if (Agencies.All(a => a.Id != ResponsibleAgencyId))
+        {
+            ModelState.AddModelError(nameof(ResponsibleAgencyId), t["Choose the responsible agency."]);
+        }
+
+        if (CoExecutorIds.Any(id => Agencies.All(a => a.Id != id)))
+        {
+            ModelState.AddModelError(nameof(CoExecutorIds), t["Choose co-executors from the list."]);
+        }
+
+        var lines = Budget.Select(b => new ActivityBudgetLine { Source = b.Source, Planned = b.Planned, Actual = b.Actual });
+        foreach (var (field, message) in RoadmapActivity.Check(Program, StartDate, DueDate, lines))
+        {
+            ModelState.AddModelError(field, t[message]);
+        }
+
+        if (Budget.Select(b => b.Source).Distinct().Count() != Budget.Count)
+        {
+            ModelState.AddModelError(nameof(Budget), t["Each funding source appears once."]);
+        }
+    }
+
+    private void Apply(RoadmapActivity activity)
+    {
+        (activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.Status) = (ResponsibleAgencyId, StartDate, DueDate, Status);
+        activity.ExpectedResult = string.IsNullOrWhiteSpace(ExpectedResult) ? null : ExpectedResult.Trim();
+        activity.CoExecutors.RemoveAll(c => !CoExecutorIds.Contains(c.AgencyId));
+        activity.CoExecutors.AddRange(CoExecutorIds.Distinct().Where(id => id != ResponsibleAgencyId && activity.CoExecutors.All(c => c.AgencyId != id))
+            .Select(id => new ActivityCoExecutor { AgencyId = id }));
+        foreach (var input in Budget)
+        {
+            var line = activity.Budget.FirstOrDefault(b => b.Source == input.Source);
+            if (line is null && (input.Planned != 0 || input.Actual != 0))
+            {
+                activity.Budget.Add(new ActivityBudgetLine { Source = input.Source, Planned = input.Planned, Actual = input.Actual });
+            }
+            else if (line is not null)
+            {
+                (line.Planned, line.Actual) = (input.Planned, input.Actual);
+            }
+        }
+    }
+
+    private static int? Number(string id) => int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
