@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Calendar;
+using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
@@ -17,7 +20,8 @@ public sealed class ProgramsTests
     private const string Almaty = "750000000";
     private const string Karaganda = "350000000";
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    // The day as the application sees it: in Kazakhstan, which is ahead of UTC.
+    private static readonly DateOnly Today = DeadlineClock.Today(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(DeadlineClock.KazakhstanTimeZoneId));
     private static readonly DateOnly PeriodFrom = new(Today.Year - 1, 1, 1);
     private static readonly DateOnly PeriodTo = new(Today.Year + 2, 12, 31);
 
@@ -51,6 +55,14 @@ public sealed class ProgramsTests
         tree.QuerySelector("#program-rollup [data-percent]")!.GetAttribute("data-percent").ShouldBe("40");
         tree.QuerySelector("#program-rollup [data-band]")!.GetAttribute("data-band").ShouldBe("AtRisk");
 
+        var attention = await planner.PageAsync("/programs/attention");
+        attention.QuerySelector($"[data-agency='ALA-EDU'] tr[data-activity='{activityId}']").ShouldNotBeNull("an activity at risk is listed under its agency");
+        foreach (var language in new[] { "kk", "ru" })
+        {
+            (await planner.GetAsync($"/programs/{programId}?lang={language}")).StatusCode.ShouldBe(HttpStatusCode.OK, language);
+            (await officer.GetAsync($"/programs/my-activities?lang={language}")).StatusCode.ShouldBe(HttpStatusCode.OK, language);
+        }
+
         var saved = await app.QueryAsync(db => db.Set<RoadmapActivity>().Include(a => a.Reports).Include(a => a.Budget).SingleAsync(a => a.Id == activityId));
         saved.PercentComplete.ShouldBe(40);
         saved.Reports.ShouldHaveSingleItem().ReportedBy.ShouldBe("officer");
@@ -66,6 +78,39 @@ public sealed class ProgramsTests
         var program = await app.QueryAsync(db => db.Set<DevelopmentProgram>().Include(p => p.Versions).SingleAsync(p => p.Id == programId));
         program.StatusChangedBy.ShouldBe("planner");
         program.Versions.ShouldHaveSingleItem().ApprovedOn.ShouldNotBeNull();
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_goal_combines_indicator_achievement_with_activity_progress(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("planner", Password);
+        var (programId, _) = await BuildAsync(app, planner, Almaty, await AgencyIdAsync(app, "ALA-EDU"), Today.AddDays(-9), Today.AddDays(10));
+        var goalId = await app.QueryAsync(db => db.Set<ProgramGoal>().Where(g => g.Direction!.ProgramId == programId).Select(g => g.Id).SingleAsync());
+        await app.QueryAsync(async db =>
+        {
+            var territory = await db.Set<Territory>().SingleAsync(t => t.Code == Almaty);
+            var set = await db.Set<ProgramVersion>().Where(v => v.ProgramId == programId).Select(v => v.TargetSetId).SingleAsync();
+            var indicator = new Indicator { Code = "SCHOOLS-OK", Name = LocalizedText.Of("Мектептер", "Школы", "Schools in a good state"), Source = "test", Unit = "%" };
+            db.Add(indicator);
+            db.Add(new Observation { Indicator = indicator, TerritoryId = territory.Id, Year = Today.Year - 1, Dimensions = "", Value = 80, Revision = 1, IsCurrent = true, RecordedAt = DateTimeOffset.UtcNow });
+            db.Add(new IndicatorTarget { TargetSetId = set, Indicator = indicator, TerritoryId = territory.Id, Year = Today.Year, Value = 100 });
+            return await db.SaveChangesAsync();
+        });
+
+        var unknown = await planner.SubmitAsync($"/programs/{programId}/goal/{goalId}", "#item-form", new() { ["IndicatorCodes"] = "SCHOOLS-OK, NO-SUCH" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await unknown.HtmlAsync()).QuerySelector("[data-valmsg-for='IndicatorCodes']")!.TextContent.ShouldBe("Unknown indicator codes: NO-SUCH.");
+        var linked = await planner.SubmitAsync($"/programs/{programId}/goal/{goalId}", "#item-form", new() { ["IndicatorCodes"] = "SCHOOLS-OK" });
+        linked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var tree = await planner.PageAsync($"/programs/{programId}");
+        tree.QuerySelector($"[data-goal-indicators='{goalId}'] tr[data-indicator='SCHOOLS-OK']").ShouldNotBeNull();
+        // The indicator at 80 % of its target and the activity at 0 % where half is expected: (80 + 0) / 2.
+        var goal = tree.QuerySelector($"[data-goal='{goalId}'] h3")!;
+        goal.QuerySelector("[data-percent]")!.GetAttribute("data-percent").ShouldBe("40");
+        goal.QuerySelector("[data-band]")!.GetAttribute("data-band").ShouldBe("OffTrack", "40 % against 75 % expected");
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
