@@ -211,6 +211,9 @@ public sealed class ProgramsTests
         conflict.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await conflict.HtmlAsync()).QuerySelector(".alert-danger")!.TextContent.ShouldContain("Someone else changed this record");
         (await app.QueryAsync(db => db.Set<DevelopmentProgram>().SingleAsync(p => p.Id == programId))).Name.En.ShouldBe("First edit");
+        var history = (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#history")!.TextContent;
+        history.ShouldContain("First edit");
+        history.ShouldNotContain("Second edit");
     }
 
     [Theory, ClassData(typeof(AllDatabases))]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Features.Programs.Pages;
@@ -14,11 +15,14 @@ namespace Qala.Web.Features.Programs.Pages;
 /// roll-ups; planners of its territory add and edit items and move it through its lifecycle.
 /// </summary>
 [AllowAnonymous]
-public sealed class DetailsModel(QalaDbContext db, ProgramTrees trees, ProgramAccess access, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class DetailsModel(QalaDbContext db, AuditLog audit, ProgramTrees trees, ProgramAccess access, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public ProgramTree Tree { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
+
+    /// <summary>The program's recorded changes, for those who may edit it.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -34,6 +38,11 @@ public sealed class DetailsModel(QalaDbContext db, ProgramTrees trees, ProgramAc
 
         Tree = tree;
         CanEdit = await access.CanEditAsync(User, tree.Program);
+        if (CanEdit)
+        {
+            History = await audit.HistoryAsync("Programs", id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        }
+
         return Page();
     }
 

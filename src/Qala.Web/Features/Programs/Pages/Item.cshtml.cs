@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Users;
@@ -30,7 +31,7 @@ public sealed class BudgetInput
 /// while the program is open.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Planner},{QalaRoles.Administrator}")]
-public sealed class ItemModel(QalaDbContext db, ProgramAccess access, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DirectionLevel = "direction";
     public const string GoalLevel = "goal";
@@ -44,6 +45,9 @@ public sealed class ItemModel(QalaDbContext db, ProgramAccess access, UserScope 
     public bool IsNew { get; private set; }
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    /// <summary>The item's recorded changes.</summary>
+    public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int Parent { get; set; }
@@ -110,6 +114,7 @@ public sealed class ItemModel(QalaDbContext db, ProgramAccess access, UserScope 
         }
 
         (Title, Position, Weight, Version) = (LocalizedTextInput.From(item.Title), item.Position, item.Weight, item.Version);
+        History = await audit.HistoryAsync(db.Entry((object)item).Metadata.GetTableName()!, item.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
         switch (item)
         {
             case ProgramGoal goal:
