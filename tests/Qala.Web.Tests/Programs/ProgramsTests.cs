@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Calendar;
@@ -111,6 +112,12 @@ public sealed class ProgramsTests
         var goal = tree.QuerySelector($"[data-goal='{goalId}'] h3")!;
         goal.QuerySelector("[data-percent]")!.GetAttribute("data-percent").ShouldBe("40");
         goal.QuerySelector("[data-band]")!.GetAttribute("data-band").ShouldBe("OffTrack", "40 % against 75 % expected");
+
+        using var json = JsonDocument.Parse(await planner.GetStringAsync($"/api/v1/programs/{programId}"));
+        var goalJson = json.RootElement.GetProperty("directions")[0].GetProperty("goals")[0];
+        goalJson.GetProperty("progress").GetProperty("percent").GetDouble().ShouldBe(40, 1e-9);
+        goalJson.GetProperty("progress").GetProperty("band").GetString().ShouldBe("OffTrack");
+        goalJson.GetProperty("indicators")[0].GetProperty("achievementPercent").GetDouble().ShouldBe(80, 1e-9);
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
@@ -141,6 +148,15 @@ public sealed class ProgramsTests
         var move = (IHtmlFormElement)(await almaty.PageAsync($"/programs/{own}")).QuerySelector("form[data-move='PublicDiscussion']")!;
         move.SetAttribute("action", $"/programs/{draft}?handler=Move");
         (await almaty.SubmitAsync(move, [])).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // The API follows the same rule.
+        (await almaty.GetAsync($"/api/v1/programs/{draft}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.Browser().GetAsync($"/api/v1/programs/{draft}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await karaganda.GetAsync($"/api/v1/programs/{draft}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var listed = await ProgramIdsAsync(almaty);
+        listed.ShouldContain(own);
+        listed.ShouldNotContain(draft);
+        (await ProgramIdsAsync(app.Browser())).ShouldBeEmpty();
+
         var unchanged = await app.QueryAsync(db => db.Set<DevelopmentProgram>().SingleAsync(p => p.Id == draft));
         unchanged.Name.En.ShouldBe("Development program");
         unchanged.Status.ShouldBe(ProgramStatus.Draft);
@@ -238,6 +254,12 @@ public sealed class ProgramsTests
         var shrink = await planner.SubmitAsync($"/programs/{programId}/edit", "#program-form", new() { ["PeriodTo"] = Iso(Today.AddDays(10)) });
         shrink.StatusCode.ShouldBe(HttpStatusCode.OK, "the activity would fall outside the shorter period");
         (await app.QueryAsync(db => db.Set<DevelopmentProgram>().SingleAsync(p => p.Id == programId))).PeriodTo.ShouldBe(PeriodTo);
+    }
+
+    private static async Task<List<int>> ProgramIdsAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/programs"));
+        return [.. json.RootElement.EnumerateArray().Select(p => p.GetProperty("id").GetInt32())];
     }
 
     private static Task<int> AgencyIdAsync(QalaApp app, string code) =>
