@@ -148,6 +148,13 @@ public sealed class ProgramsTests
         var move = (IHtmlFormElement)(await almaty.PageAsync($"/programs/{own}")).QuerySelector("form[data-move='PublicDiscussion']")!;
         move.SetAttribute("action", $"/programs/{draft}?handler=Move");
         (await almaty.SubmitAsync(move, [])).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // A controller of Karaganda reads the draft but does not edit it.
+        await app.CreateUserAsync("karaganda.controller", Password, [QalaRoles.Controller], Karaganda);
+        var controller = await app.SignedInAsync("karaganda.controller", Password);
+        (await controller.PageAsync("/programs")).QuerySelector($"tr[data-program='{draft}']").ShouldNotBeNull();
+        (await controller.PageAsync($"/programs/{draft}")).QuerySelector("#program-actions").ShouldBeNull();
+        (await controller.GetAsync($"/programs/{draft}/edit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
         // The API follows the same rule.
         (await almaty.GetAsync($"/api/v1/programs/{draft}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Browser().GetAsync($"/api/v1/programs/{draft}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
