@@ -36,7 +36,8 @@ public sealed class ProgramsTests
         var edu = await AgencyIdAsync(app, "ALA-EDU");
 
         // Twenty days, ten of them gone by the end of today: half the work is expected.
-        var (programId, activityId) = await BuildAsync(app, planner, Almaty, edu, Today.AddDays(-9), Today.AddDays(10));
+        var construction = await AgencyIdAsync(app, "ALA-CONSTRUCTION");
+        var (programId, activityId) = await BuildAsync(app, planner, Almaty, edu, Today.AddDays(-9), Today.AddDays(10), construction);
 
         var officer = await app.SignedInAsync("officer", Password);
         var mine = await officer.PageAsync("/programs/my-activities");
@@ -68,6 +69,7 @@ public sealed class ProgramsTests
         saved.PercentComplete.ShouldBe(40);
         saved.Reports.ShouldHaveSingleItem().ReportedBy.ShouldBe("officer");
         saved.Budget.ShouldHaveSingleItem().Planned.ShouldBe(1_500_000);
+        (await app.QueryAsync(db => db.Set<ActivityCoExecutor>().SingleAsync(c => c.ActivityId == activityId))).AgencyId.ShouldBe(construction);
 
         // The draft is not public; once approved it is, and the list shows it to everyone.
         (await app.Browser().GetAsync($"/programs/{programId}")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -264,6 +266,8 @@ public sealed class ProgramsTests
         (await late.HtmlAsync()).QuerySelector("[data-valmsg-for='DueDate']")!.TextContent.ShouldBe("The due date must lie within the program period.");
         var negative = await AddActivityResponseAsync(planner, programId, taskId, edu, Today, Today.AddDays(3), budget: "-5");
         (await negative.HtmlAsync()).QuerySelector("[data-valmsg-for='Budget']")!.TextContent.ShouldBe("Budgets cannot be negative.");
+        var foreign = await AddActivityResponseAsync(planner, programId, taskId, await AgencyIdAsync(app, "KAR-EDU"), Today, Today.AddDays(3));
+        (await foreign.HtmlAsync()).QuerySelector("[data-valmsg-for='ResponsibleAgencyId']")!.TextContent.ShouldBe("Choose the responsible agency.", "a Karaganda agency does not execute Almaty's program");
         (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync())).ShouldBe(1);
 
         var shrink = await planner.SubmitAsync($"/programs/{programId}/edit", "#program-form", new() { ["PeriodTo"] = Iso(Today.AddDays(10)) });
@@ -298,7 +302,8 @@ public sealed class ProgramsTests
     }
 
     // Program → direction → goal → task → activity, every step through the pages.
-    private static async Task<(int Program, int Activity)> BuildAsync(QalaApp app, HttpClient planner, string territoryCode, int agencyId, DateOnly start, DateOnly due)
+    private static async Task<(int Program, int Activity)> BuildAsync(
+        QalaApp app, HttpClient planner, string territoryCode, int agencyId, DateOnly start, DateOnly due, int? coExecutor = null)
     {
         var programId = await CreateProgramAsync(app, planner, territoryCode);
         await AddAsync(planner, programId, "direction", programId, "Comfortable city");
@@ -307,7 +312,7 @@ public sealed class ProgramsTests
         var goalId = await app.QueryAsync(db => db.Set<ProgramGoal>().Where(g => g.DirectionId == directionId).Select(g => g.Id).SingleAsync());
         await AddAsync(planner, programId, "task", goalId, "Repair schools");
         var taskId = await app.QueryAsync(db => db.Set<ProgramTask>().Where(t => t.GoalId == goalId).Select(t => t.Id).SingleAsync());
-        return (programId, await AddActivityAsync(planner, programId, taskId, agencyId, start, due));
+        return (programId, await AddActivityAsync(planner, programId, taskId, agencyId, start, due, coExecutor));
     }
 
     private static async Task AddAsync(HttpClient planner, int programId, string level, int parent, string title)
@@ -321,23 +326,29 @@ public sealed class ProgramsTests
             ? string.Join("; ", (await response.HtmlAsync()).QuerySelectorAll(".text-danger, .alert-danger").Select(e => e.TextContent.Trim()).Where(e => e.Length > 0))
             : response.StatusCode.ToString();
 
-    private static async Task<int> AddActivityAsync(HttpClient planner, int programId, int taskId, int agencyId, DateOnly start, DateOnly due)
+    private static async Task<int> AddActivityAsync(HttpClient planner, int programId, int taskId, int agencyId, DateOnly start, DateOnly due, int? coExecutor = null)
     {
-        var response = await AddActivityResponseAsync(planner, programId, taskId, agencyId, start, due);
+        var response = await AddActivityResponseAsync(planner, programId, taskId, agencyId, start, due, coExecutor: coExecutor);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await ErrorsAsync(response));
         var tree = await planner.PageAsync($"/programs/{programId}");
         return tree.QuerySelectorAll($"[data-task='{taskId}'] tr[data-activity]").Select(r => int.Parse(r.GetAttribute("data-activity")!, CultureInfo.InvariantCulture)).Max();
     }
 
-    private static Task<HttpResponseMessage> AddActivityResponseAsync(
-        HttpClient planner, int programId, int taskId, int agencyId, DateOnly start, DateOnly due, string budget = "1500000")
+    private static async Task<HttpResponseMessage> AddActivityResponseAsync(
+        HttpClient planner, int programId, int taskId, int agencyId, DateOnly start, DateOnly due, string budget = "1500000", int? coExecutor = null)
     {
         var fields = Titled("Repair school No. 12");
         fields["ResponsibleAgencyId"] = agencyId.ToString(CultureInfo.InvariantCulture);
         fields["StartDate"] = Iso(start);
         fields["DueDate"] = Iso(due);
         fields["Budget[1].Planned"] = budget;
-        return planner.SubmitAsync($"/programs/{programId}/activity/new?parent={taskId}", "#item-form", fields);
+        if (coExecutor is { } co)
+        {
+            fields["CoExecutorIds"] = co.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var page = await planner.PageAsync($"/programs/{programId}/activity/new?parent={taskId}");
+        return await planner.SubmitAsync((IHtmlFormElement)page.QuerySelector("#item-form")!, fields, ["CoExecutorIds"]);
     }
 
     private static Dictionary<string, string> Titled(string english) =>

@@ -41,6 +41,7 @@ public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadli
             .Include(p => p.Directions).ThenInclude(d => d.Goals).ThenInclude(g => g.Indicators).ThenInclude(i => i.Indicator)
             .Include(p => p.Directions).ThenInclude(d => d.Goals).ThenInclude(g => g.Tasks).ThenInclude(t => t.Activities).ThenInclude(a => a.ResponsibleAgency)
             .Include(p => p.Directions).ThenInclude(d => d.Goals).ThenInclude(g => g.Tasks).ThenInclude(t => t.Activities).ThenInclude(a => a.Budget)
+            .Include(p => p.Directions).ThenInclude(d => d.Goals).ThenInclude(g => g.Tasks).ThenInclude(t => t.Activities).ThenInclude(a => a.CoExecutors).ThenInclude(c => c.Agency)
             .FirstOrDefaultAsync(p => p.Id == programId, cancellationToken);
         if (program is null)
         {

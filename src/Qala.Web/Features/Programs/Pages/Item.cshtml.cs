@@ -10,7 +10,7 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
-using Qala.Web.Features.Users;
+using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Programs.Pages;
@@ -31,7 +31,7 @@ public sealed class BudgetInput
 /// while the program is open.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Planner},{QalaRoles.Administrator}")]
-public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, UserScope scope, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DirectionLevel = "direction";
     public const string GoalLevel = "goal";
@@ -225,11 +225,33 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
         if (Level == ActivityLevel)
         {
-            Agencies = await db.Set<Agency>().AsNoTracking().InScope(await scope.CurrentAsync(cancellationToken))
-                .Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+            var within = await TerritoriesWithinAsync(program.TerritoryId, cancellationToken);
+            Agencies = await db.Set<Agency>().AsNoTracking()
+                .Where(a => a.IsActive && within.Contains(a.TerritoryId)).OrderBy(a => a.Code).ToListAsync(cancellationToken);
         }
 
         return null;
+    }
+
+    // The program's territory and everything inside it: their agencies execute its activities.
+    private async Task<HashSet<int>> TerritoriesWithinAsync(int territoryId, CancellationToken cancellationToken)
+    {
+        var children = (await db.Set<Territory>().AsNoTracking().Where(t => t.ParentId != null).Select(t => new { t.Id, Parent = t.ParentId!.Value })
+            .ToListAsync(cancellationToken)).ToLookup(t => t.Parent, t => t.Id);
+        var within = new HashSet<int>();
+        var pending = new Stack<int>([territoryId]);
+        while (pending.TryPop(out var id))
+        {
+            if (within.Add(id))
+            {
+                foreach (var child in children[id])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return within;
     }
 
     private Task<bool> ParentExistsAsync(CancellationToken cancellationToken) => Level switch
