@@ -48,6 +48,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<Scorecards>();
         builder.Services.AddScoped<TargetImport>();
         builder.Services.AddScoped<ObservationExport>();
+        builder.Services.AddScoped<DerivedIndicators>();
         return builder;
     }
 

@@ -207,6 +207,51 @@ public sealed class MonitoringTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Derived_indicators_are_computed_and_recomputed_when_their_inputs_change(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        await CreateIndicatorAsync(admin, "GRP", "HigherIsBetter");
+        await CreateIndicatorAsync(admin, "POP", "HigherIsBetter");
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nGRP,000000000,2023,1000\nGRP,{Almaty},2023,209\nGRP,{Almaty},2022,190\nPOP,{Almaty},2023,2200\n");
+        var ids = await app.QueryAsync(db => db.Set<Indicator>().ToDictionaryAsync(i => i.Code, i => i.Id));
+
+        async Task<HttpResponseMessage> DeriveAsync(string code, string derivation, string input, string denominator = "", string scale = "") =>
+            await admin.SubmitAsync("/indicators/new/edit", "#indicator-form", new()
+            {
+                ["Code"] = code, ["Name.Kk"] = code, ["Name.Ru"] = code, ["Name.En"] = code, ["Source"] = "Qala", ["Polarity"] = "HigherIsBetter", ["Periodicity"] = "Month",
+                ["Derivation"] = derivation, ["InputIndicatorId"] = ids.GetValueOrDefault(input).ToString(CultureInfo.InvariantCulture),
+                ["DenominatorIndicatorId"] = denominator.Length == 0 ? "" : ids[denominator].ToString(CultureInfo.InvariantCulture), ["Scale"] = scale,
+            });
+
+        (await DeriveAsync("GRP-PC", "Ratio", "GRP", "POP", "1000")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DeriveAsync("GRP-SHARE", "ShareOfCountry", "GRP")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DeriveAsync("GRP-GROWTH", "GrowthRate", "GRP")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        async Task<decimal?> ValueAsync(string code, int year) => await app.QueryAsync(db => db.Set<Observation>()
+            .Where(o => o.Indicator!.Code == code && o.Territory!.Code == Almaty && o.Year == year && o.IsCurrent).Select(o => (decimal?)o.Value).SingleOrDefaultAsync());
+        (await ValueAsync("GRP-PC", 2023)).ShouldBe(95m);
+        (await ValueAsync("GRP-SHARE", 2023)).ShouldBe(20.9m, "Almaty supplies 20.9 % of the country's GRP");
+        (await ValueAsync("GRP-GROWTH", 2023)).ShouldBe(10m);
+        (await ValueAsync("GRP-PC", 2022)).ShouldBeNull("no population for 2022: nothing is imputed");
+        var derived = await app.QueryAsync(db => db.Set<Indicator>().SingleAsync(i => i.Code == "GRP-PC"));
+        derived.Periodicity.ShouldBe(Qala.Engine.Indicators.Periodicity.Year, "a derived indicator is measured as often as its input");
+        (await admin.PageAsync("/indicators/GRP-PC?lang=en")).QuerySelector("#derived-from")!.TextContent.ShouldContain("GRP ÷ POP × 1000");
+
+        // A corrected input revises the derived values; the computation is their provenance.
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nPOP,{Almaty},2023,2090\n");
+        (await ValueAsync("GRP-PC", 2023)).ShouldBe(100m);
+        var history = await app.QueryAsync(db => db.Set<Observation>().Where(o => o.Indicator!.Code == "GRP-PC").OrderBy(o => o.Revision).ToListAsync());
+        history.Select(o => (o.Value, o.Revision, o.IsCurrent, o.RecordedBy)).ShouldBe([(95m, 1, false, "formula"), (100m, 2, true, "formula")]);
+
+        // No cycles, and derived values are not imported.
+        var cycle = await admin.SubmitAsync("/indicators/GRP/edit?lang=en", "#indicator-form", new() { ["Derivation"] = "GrowthRate", ["InputIndicatorId"] = ids["GRP"].ToString(CultureInfo.InvariantCulture) });
+        cycle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cycle.HtmlAsync()).QuerySelector("#derivation")!.TextContent.ShouldContain("An indicator cannot be computed from itself, even through others.");
+        var refused = await admin.PreviewImportAsync(ValuesPage, "values.csv", Encoding.UTF8.GetBytes($"indicator,territory,period,value\nGRP-PC,{Almaty},2023,1\n"));
+        Table(refused, "#import-errors").Single()[4].ShouldBe("This indicator is computed from others: import the values of its inputs.");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task The_import_indicators_verb_prints_a_summary_and_fails_on_a_rejected_file(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
