@@ -38,8 +38,12 @@ public sealed class DerivationTests
     {
         var jobs = new Dictionary<SeriesKey, double>
         {
-            [Key(Almaty, 2021)] = 0, [Key(Almaty, 2022)] = 100, [Key(Almaty, 2023)] = 110, [Key(Almaty, 2025)] = 90,
-            [Key(Almaty, 2024, 3)] = 40, [Key(Almaty, 2023, 3)] = 50,
+            [Key(Almaty, 2021)] = 0,
+            [Key(Almaty, 2022)] = 100,
+            [Key(Almaty, 2023)] = 110,
+            [Key(Almaty, 2025)] = 90,
+            [Key(Almaty, 2024, 3)] = 40,
+            [Key(Almaty, 2023, 3)] = 50,
         };
 
         var growth = Derivation.Compute(DerivationKind.GrowthRate, jobs);

@@ -219,9 +219,17 @@ public sealed class MonitoringTests
         async Task<HttpResponseMessage> DeriveAsync(string code, string derivation, string input, string denominator = "", string scale = "") =>
             await admin.SubmitAsync("/indicators/new/edit", "#indicator-form", new()
             {
-                ["Code"] = code, ["Name.Kk"] = code, ["Name.Ru"] = code, ["Name.En"] = code, ["Source"] = "Qala", ["Polarity"] = "HigherIsBetter", ["Periodicity"] = "Month",
-                ["Derivation"] = derivation, ["InputIndicatorId"] = ids.GetValueOrDefault(input).ToString(CultureInfo.InvariantCulture),
-                ["DenominatorIndicatorId"] = denominator.Length == 0 ? "" : ids[denominator].ToString(CultureInfo.InvariantCulture), ["Scale"] = scale,
+                ["Code"] = code,
+                ["Name.Kk"] = code,
+                ["Name.Ru"] = code,
+                ["Name.En"] = code,
+                ["Source"] = "Qala",
+                ["Polarity"] = "HigherIsBetter",
+                ["Periodicity"] = "Month",
+                ["Derivation"] = derivation,
+                ["InputIndicatorId"] = ids.GetValueOrDefault(input).ToString(CultureInfo.InvariantCulture),
+                ["DenominatorIndicatorId"] = denominator.Length == 0 ? "" : ids[denominator].ToString(CultureInfo.InvariantCulture),
+                ["Scale"] = scale,
             });
 
         (await DeriveAsync("GRP-PC", "Ratio", "GRP", "POP", "1000")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
