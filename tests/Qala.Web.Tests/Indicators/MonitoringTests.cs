@@ -207,6 +207,24 @@ public sealed class MonitoringTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_status_thresholds_are_configurable(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:Indicators:OnTrack"] = "0.6", ["Qala:Indicators:AtRisk"] = "0.5" });
+        var admin = await app.SignedInAsync();
+        await CreateIndicatorAsync(admin, "INVEST", "HigherIsBetter");
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nINVEST,{Almaty},2020,100\nINVEST,{Almaty},2023,112\n");
+        var created = await admin.SubmitAsync("/indicators/targets", "#new-set", new() { ["Name.Kk"] = "KPI", ["Name.Ru"] = "KPI", ["Name.En"] = "KPI", ["Kind"] = "GovernorKpi" });
+        var preview = await admin.PreviewImportAsync(created.Headers.Location!.OriginalString, "targets.csv", Encoding.UTF8.GetBytes($"indicator,territory,year,kind,value\nINVEST,{Almaty},2020,baseline,100\nINVEST,{Almaty},2025,target,130\n"));
+        await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
+
+        // 12 of the 18 expected by 2023 is two thirds of the way: off track by default, on track at 0.6.
+        var card = await admin.PageAsync($"/indicators/scorecard/{Almaty}?lang=en");
+        card.QuerySelector("#scorecard tr[data-indicator=INVEST] [data-status]")!.GetAttribute("data-status").ShouldBe("OnTrack");
+
+        new IndicatorOptions { OnTrack = 0.5, AtRisk = 0.9 }.IsValid.ShouldBeFalse("the web app refuses to start with these");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task Derived_indicators_are_computed_and_recomputed_when_their_inputs_change(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
