@@ -19,6 +19,7 @@ public static class QalaCommands
         new("migrate", "Apply pending migrations, load reference data (and demo data when Qala:DemoData is true), create the first administrator.", MigrateAsync),
         new("audit-verify", "Check the hash chain of the audit log; prints the first broken link and exits with 2 when the log was tampered with.", VerifyAuditAsync),
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
+        new("access-coverage", AccessCoverageCommand.Description, AccessCoverageCommand.RunAsync, UsesDatabase: false),
     ];
 
     public static bool IsCommand(string[] args) =>
@@ -38,6 +39,21 @@ public static class QalaCommands
         {
             await Console.Out.WriteLineAsync($"{verb.Name}: {verb.Description}");
             return 0;
+        }
+
+        if (!verb.UsesDatabase)
+        {
+            try
+            {
+                await using var none = new ServiceCollection().BuildServiceProvider();
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(await verb.Run(none, options), Json));
+                return 0;
+            }
+            catch (CommandLineException e)
+            {
+                await Console.Error.WriteLineAsync($"{verb.Name}: {e.Message}");
+                return 1;
+            }
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = options });
@@ -69,7 +85,7 @@ public static class QalaCommands
            dotnet run --project src/Qala.Web -- VERB [options]    run a command
 
          Verbs:
-         {string.Join(Environment.NewLine, Verbs.Select(v => $"  {v.Name,-12} {v.Description}"))}
+         {string.Join(Environment.NewLine, Verbs.Select(v => $"  {v.Name,-15} {v.Description}"))}
 
          Settings (appsettings.json, or environment variables with __ for :):
            Qala:Database:Provider          sqlite (default) | postgres
@@ -81,5 +97,6 @@ public static class QalaCommands
          Results are JSON on standard output; logs go to standard error.
          """;
 
-    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run);
+    /// <summary>A verb; one that does not use the database (<paramref name="UsesDatabase"/> false) runs without building the web host.</summary>
+    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run, bool UsesDatabase = true);
 }
