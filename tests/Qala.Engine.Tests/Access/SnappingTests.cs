@@ -1,0 +1,73 @@
+using Qala.Engine.Access;
+using static Qala.Engine.Tests.Access.AccessTestData;
+
+namespace Qala.Engine.Tests.Access;
+
+public sealed class SnappingTests
+{
+    [Fact]
+    public void The_nearest_node_is_the_nearest_by_great_circle_distance()
+    {
+        var random = new Random(7);
+        var graph = RandomGraph(random, 500, 0);
+        var locator = new NodeLocator(graph);
+
+        for (var k = 0; k < 300; k++)
+        {
+            var point = new GeoPoint(43.728 + (random.NextDouble() * 0.014), 7.418 + (random.NextDouble() * 0.014));
+
+            var snap = locator.Nearest(point);
+
+            var best = Enumerable.Range(0, graph.NodeCount).Min(v => GeoPoint.Distance(point, graph.Location(v)));
+            snap.Distance.ShouldBe(best, 1e-6);
+            snap.Distance.ShouldBe(GeoPoint.Distance(point, graph.Location(snap.Node)));
+        }
+    }
+
+    [Fact]
+    public void A_point_beyond_the_maximum_snap_distance_is_not_snapped()
+    {
+        var graph = WalkGraph.Create([0, 0], [0, 0.001], [new Segment(0, 1, 111.2)]);
+        var far = new GeoPoint(0.01, 0);
+
+        new NodeLocator(graph).Nearest(far, 500).ShouldBeNull();
+        new EdgeLocator(graph).Snap(far, 500).ShouldBeNull();
+        new NodeLocator(graph).Nearest(far, 2_000).ShouldNotBeNull().Node.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_point_snaps_to_the_nearest_edge_with_partial_lengths()
+    {
+        // An edge along the equator from 0° to 0.002° (222.39 m); a point 0.0005° north of 0.0005° east.
+        var length = GeoPoint.Distance(new GeoPoint(0, 0), new GeoPoint(0, 0.002));
+        var graph = WalkGraph.Create([0, 0, 1], [0, 0.002, 1], [new Segment(0, 1, length), new Segment(1, 2, 1e5)]);
+
+        var snap = new EdgeLocator(graph).Snap(new GeoPoint(0.0005, 0.0005), 100).ShouldNotBeNull();
+
+        snap.Location.NodeA.ShouldBe(0);
+        snap.Location.NodeB.ShouldBe(1);
+        snap.Location.OffsetA.ShouldBe(length / 4, 1e-6);
+        snap.Location.OffsetB.ShouldBe(length * 3 / 4, 1e-6);
+        snap.Distance.ShouldBe(GeoPoint.Distance(new GeoPoint(0.0005, 0.0005), new GeoPoint(0, 0.0005)), 1e-6);
+    }
+
+    [Fact]
+    public void Edge_snapping_finds_the_nearest_segment_of_a_real_network()
+    {
+        var graph = Qala.Engine.Access.Osm.OsmAccessData.Read(Monaco).Graph;
+        var locator = new EdgeLocator(graph);
+        var random = new Random(3);
+
+        for (var k = 0; k < 50; k++)
+        {
+            var node = random.Next(graph.NodeCount);
+            var point = new GeoPoint(graph.Latitudes[node] + ((random.NextDouble() - 0.5) * 0.002), graph.Longitudes[node] + ((random.NextDouble() - 0.5) * 0.002));
+
+            var snap = locator.Snap(point, 1_000).ShouldNotBeNull();
+
+            var nodeSnap = new NodeLocator(graph).Nearest(point);
+            snap.Distance.ShouldBeLessThanOrEqualTo(nodeSnap.Distance + 1e-6);
+            (snap.Location.OffsetA + snap.Location.OffsetB).ShouldBe(graph.EdgeLength(snap.Location.NodeA, snap.Location.NodeB).ShouldNotBeNull(), 1e-6);
+        }
+    }
+}
