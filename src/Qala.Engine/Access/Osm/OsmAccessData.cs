@@ -91,10 +91,10 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
         {
             if (!nodesSorted)
             {
-                var order = Enumerable.Range(0, nodeCount).ToArray();
-                Array.Sort(nodeIds, order, 0, nodeCount);
-                latitudes = [.. order.Select(i => latitudes[i])];
-                longitudes = [.. order.Select(i => longitudes[i])];
+                var byId = Enumerable.Range(0, nodeCount).ToArray();
+                Array.Sort(nodeIds, byId, 0, nodeCount);
+                latitudes = [.. byId.Select(i => latitudes[i])];
+                longitudes = [.. byId.Select(i => longitudes[i])];
             }
 
             var missing = 0;
@@ -131,15 +131,86 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
                 }
             }
 
+            // Number the nodes along a Hilbert curve, so that nodes near each other on the map are near each other in
+            // memory: searches then touch far fewer cache lines.
+            var order = HilbertOrder(graphNodes);
+            var renumber = new int[order.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                renumber[order[i]] = i;
+            }
+
+            for (var s = 0; s < segments.Count; s++)
+            {
+                segments[s] = segments[s] with { From = renumber[segments[s].From], To = renumber[segments[s].To] };
+            }
+
             var graph = WalkGraph.Create(
-                [.. graphNodes.Select(p => latitudes[p])],
-                [.. graphNodes.Select(p => longitudes[p])],
+                [.. order.Select(i => latitudes[graphNodes[i]])],
+                [.. order.Select(i => longitudes[graphNodes[i]])],
                 segments,
-                [.. graphNodes.Select(p => nodeIds[p])]);
+                [.. order.Select(i => nodeIds[graphNodes[i]])]);
             var buildings = Centroids(buildingWays, ref missing);
             var amenityPoints = new List<GeoPoint>(amenityNodes);
             amenityPoints.AddRange(Centroids(amenityWays, ref missing));
             return new OsmAccessData(graph, buildings, amenityPoints, missing);
+        }
+
+        private int[] HilbertOrder(List<int> positions)
+        {
+            if (positions.Count == 0)
+            {
+                return [];
+            }
+
+            double minLat = double.MaxValue, maxLat = double.MinValue, minLon = double.MaxValue, maxLon = double.MinValue;
+            foreach (var p in positions)
+            {
+                minLat = Math.Min(minLat, latitudes[p]);
+                maxLat = Math.Max(maxLat, latitudes[p]);
+                minLon = Math.Min(minLon, longitudes[p]);
+                maxLon = Math.Max(maxLon, longitudes[p]);
+            }
+
+            const int side = 1 << 16;
+            var latScale = (side - 1) / Math.Max(maxLat - minLat, 1e-12);
+            var lonScale = (side - 1) / Math.Max(maxLon - minLon, 1e-12);
+            var keys = new long[positions.Count];
+            var order = new int[positions.Count];
+            for (var i = 0; i < positions.Count; i++)
+            {
+                var x = (int)((longitudes[positions[i]] - minLon) * lonScale);
+                var y = (int)((latitudes[positions[i]] - minLat) * latScale);
+                keys[i] = HilbertIndex(side, x, y);
+                order[i] = i;
+            }
+
+            Array.Sort(keys, order);
+            return order;
+        }
+
+        // The classic conversion of a cell (x, y) of a side × side grid to its distance along the Hilbert curve.
+        private static long HilbertIndex(int side, int x, int y)
+        {
+            long d = 0;
+            for (var s = side / 2; s > 0; s /= 2)
+            {
+                var rx = (x & s) > 0 ? 1 : 0;
+                var ry = (y & s) > 0 ? 1 : 0;
+                d += (long)s * s * ((3 * rx) ^ ry);
+                if (ry == 0)
+                {
+                    if (rx == 1)
+                    {
+                        x = s - 1 - x;
+                        y = s - 1 - y;
+                    }
+
+                    (x, y) = (y, x);
+                }
+            }
+
+            return d;
         }
 
         private List<GeoPoint> Centroids(WayList ways, ref int missing)
