@@ -19,24 +19,31 @@ public static class RadiusSum
 
         var value = values.ToArray();
         var sums = new double[graph.NodeCount];
-        Parallel.For(
-            0,
-            graph.NodeCount,
-            () => (Search: new BoundedSearch(graph), Seeds: new Seed[1]),
-            (v, _, state) =>
+        // One search workspace per core (each holds arrays the size of the graph), taking chunks of nodes in turn.
+        const int chunk = 256;
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, (graph.NodeCount / chunk) + 1));
+        var nextChunk = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var search = new BoundedSearch(graph);
+            var seed = new Seed[1];
+            for (var start = Interlocked.Increment(ref nextChunk) * chunk; start < graph.NodeCount; start = Interlocked.Increment(ref nextChunk) * chunk)
             {
-                state.Seeds[0] = new Seed(v, 0, 0);
-                state.Search.Run(state.Seeds, radius);
-                double sum = 0;
-                foreach (var u in state.Search.Reached)
+                var end = Math.Min(start + chunk, graph.NodeCount);
+                for (var v = start; v < end; v++)
                 {
-                    sum += value[u];
-                }
+                    seed[0] = new Seed(v, 0, 0);
+                    search.Run(seed, radius);
+                    double sum = 0;
+                    foreach (var u in search.Reached)
+                    {
+                        sum += value[u];
+                    }
 
-                sums[v] = sum;
-                return state;
-            },
-            _ => { });
+                    sums[v] = sum;
+                }
+            }
+        });
         return sums;
     }
 }
