@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Qala.Engine.Access;
 
 /// <summary>
@@ -60,31 +63,39 @@ internal sealed class IndexedHeap
         Count = 0;
     }
 
+    // The sifts run for every relaxation of every search: they index without bounds checks (every index is below
+    // Count, itself at most the capacity).
     private void SiftUp(int i, int node, double key)
     {
+        ref var nodeAt = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var keyAt = ref MemoryMarshal.GetArrayDataReference(keys);
+        ref var positionOf = ref MemoryMarshal.GetArrayDataReference(position);
         while (i > 0)
         {
             var parent = (i - 1) >> 2;
-            var parentKey = keys[parent];
+            var parentKey = Unsafe.Add(ref keyAt, parent);
             if (parentKey <= key)
             {
                 break;
             }
 
-            var parentNode = nodes[parent];
-            nodes[i] = parentNode;
-            keys[i] = parentKey;
-            position[parentNode] = i;
+            var parentNode = Unsafe.Add(ref nodeAt, parent);
+            Unsafe.Add(ref nodeAt, i) = parentNode;
+            Unsafe.Add(ref keyAt, i) = parentKey;
+            Unsafe.Add(ref positionOf, parentNode) = i;
             i = parent;
         }
 
-        nodes[i] = node;
-        keys[i] = key;
-        position[node] = i;
+        Unsafe.Add(ref nodeAt, i) = node;
+        Unsafe.Add(ref keyAt, i) = key;
+        Unsafe.Add(ref positionOf, node) = i;
     }
 
     private void SiftDown(int node, double key)
     {
+        ref var nodeAt = ref MemoryMarshal.GetArrayDataReference(nodes);
+        ref var keyAt = ref MemoryMarshal.GetArrayDataReference(keys);
+        ref var positionOf = ref MemoryMarshal.GetArrayDataReference(position);
         var i = 0;
         var count = Count;
         while (true)
@@ -96,14 +107,15 @@ internal sealed class IndexedHeap
             }
 
             var best = child;
-            var bestKey = keys[child];
+            var bestKey = Unsafe.Add(ref keyAt, child);
             var end = Math.Min(child + 4, count);
             for (var c = child + 1; c < end; c++)
             {
-                if (keys[c] < bestKey)
+                var k = Unsafe.Add(ref keyAt, c);
+                if (k < bestKey)
                 {
                     best = c;
-                    bestKey = keys[c];
+                    bestKey = k;
                 }
             }
 
@@ -112,15 +124,15 @@ internal sealed class IndexedHeap
                 break;
             }
 
-            var bestNode = nodes[best];
-            nodes[i] = bestNode;
-            keys[i] = bestKey;
-            position[bestNode] = i;
+            var bestNode = Unsafe.Add(ref nodeAt, best);
+            Unsafe.Add(ref nodeAt, i) = bestNode;
+            Unsafe.Add(ref keyAt, i) = bestKey;
+            Unsafe.Add(ref positionOf, bestNode) = i;
             i = best;
         }
 
-        nodes[i] = node;
-        keys[i] = key;
-        position[node] = i;
+        Unsafe.Add(ref nodeAt, i) = node;
+        Unsafe.Add(ref keyAt, i) = key;
+        Unsafe.Add(ref positionOf, node) = i;
     }
 }
