@@ -3,6 +3,9 @@ namespace Qala.Engine.Access;
 /// <summary>A point snapped to the nearest street: where it lands on the network, the snap distance and the landing point.</summary>
 public readonly record struct EdgeSnap(NetworkLocation Location, double Distance, GeoPoint Point);
 
+/// <summary>Points snapped together: one snap per point (null when too far), and the indices of those too far.</summary>
+public sealed record SnapReport(IReadOnlyList<EdgeSnap?> Snaps, IReadOnlyList<int> TooFar);
+
 /// <summary>
 /// Snaps points to the nearest edge of a <see cref="WalkGraph"/> with the partial edge lengths to both ends. Edges are
 /// bucketed in a uniform grid on a local equirectangular projection (accurate to well under a metre over a city);
@@ -118,6 +121,24 @@ public sealed class EdgeLocator
 
         var length = graph.Lengths[bestEdge];
         return new EdgeSnap(new NetworkLocation(a, bestT * length, b, (1 - bestT) * length), snapDistance, landing);
+    }
+
+    /// <summary>Snaps every point; those farther than <paramref name="maxDistance"/> from the network are listed, not moved.</summary>
+    public SnapReport SnapAll(IReadOnlyList<GeoPoint> points, double maxDistance)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var snaps = new EdgeSnap?[points.Count];
+        var tooFar = new List<int>();
+        for (var i = 0; i < points.Count; i++)
+        {
+            snaps[i] = Snap(points[i], maxDistance);
+            if (snaps[i] is null)
+            {
+                tooFar.Add(i);
+            }
+        }
+
+        return new SnapReport(snaps, tooFar);
     }
 
     private (double X, double Y) Project(double latitude, double longitude) =>

@@ -36,6 +36,19 @@ public sealed class SnappingTests
     }
 
     [Fact]
+    public void Points_too_far_from_the_network_are_reported()
+    {
+        var graph = WalkGraph.Create([0, 0], [0, 0.001], [new Segment(0, 1, 111.2)]);
+
+        var report = new EdgeLocator(graph).SnapAll([new GeoPoint(0.0001, 0.0005), new GeoPoint(0.05, 0), new GeoPoint(-0.0002, 0.002)], 200);
+
+        report.TooFar.ShouldBe([1]);
+        report.Snaps[0].ShouldNotBeNull().Distance.ShouldBe(11.12, 0.01);
+        report.Snaps[1].ShouldBeNull();
+        report.Snaps[2].ShouldNotBeNull().Location.NodeB.ShouldBe(1);
+    }
+
+    [Fact]
     public void A_point_snaps_to_the_nearest_edge_with_partial_lengths()
     {
         // An edge along the equator from 0° to 0.002° (222.39 m); a point 0.0005° north of 0.0005° east.

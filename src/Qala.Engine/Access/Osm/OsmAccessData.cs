@@ -5,7 +5,8 @@ namespace Qala.Engine.Access.Osm;
 /// <summary>
 /// What the access engine takes from an OSM extract: the walk graph, building points and the points of the
 /// requested amenities. A building's or an area amenity's point is the mean of its nodes' coordinates as listed in the
-/// way (a closed way's repeated node counts twice).
+/// way (a closed way's repeated node counts twice). Reading holds one blob and the coordinates of every node of the file
+/// (24 bytes a node: ways come after the nodes they use), plus the node lists of the ways kept.
 /// </summary>
 /// <param name="Graph">The walk graph of the walkable ways (<see cref="WalkableWay"/>).</param>
 /// <param name="Buildings">One point per way with a <c>building</c> tag other than <c>no</c>.</param>

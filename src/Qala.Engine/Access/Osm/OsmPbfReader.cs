@@ -26,6 +26,10 @@ public sealed class OsmPbfReader
     private long[] refs = new long[256];
     private long fileOffset;
 
+    private OsmPbfReader()
+    {
+    }
+
     /// <summary>Reads every node and way of <paramref name="stream"/> into <paramref name="handler"/>.</summary>
     public static void Read(Stream stream, IOsmHandler handler)
     {

@@ -17,8 +17,6 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> data)
 
     public readonly bool AtEnd => position >= data.Length;
 
-    public readonly int Position => position;
-
     /// <summary>Reads a field key; returns false at the end of the message.</summary>
     public bool TryReadField(out int field, out int wireType)
     {
