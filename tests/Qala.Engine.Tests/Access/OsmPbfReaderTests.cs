@@ -148,6 +148,35 @@ public sealed class OsmPbfReaderTests
         e.Message.ShouldContain("string 100");
     }
 
+    [Fact]
+    public void Random_damage_gives_either_a_clean_read_or_an_OsmPbfException()
+    {
+        var file = File(
+            [new(1, 10, 20, ("amenity", "school")), new(2, 30, 40), new(3, 50, 60, ("highway", "crossing"))],
+            [new(4, 70, 80, ("name", "x"))],
+            [new(5, [1, 2, 3], ("highway", "path")), new(6, [3, 4], ("building", "yes"))],
+            compress: false);
+        var random = new Random(9);
+
+        for (var k = 0; k < 2_000; k++)
+        {
+            var damaged = (byte[])file.Clone();
+            for (var flips = 1 + random.Next(3); flips > 0; flips--)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            try
+            {
+                OsmPbfReader.Read(new MemoryStream(damaged), new Counter());
+            }
+            catch (OsmPbfException)
+            {
+                // A clear refusal is one of the two acceptable outcomes.
+            }
+        }
+    }
+
     private static int FindSequence(byte[] haystack, byte[] needle)
     {
         for (var i = 0; i + needle.Length <= haystack.Length; i++)
