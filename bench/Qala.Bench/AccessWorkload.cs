@@ -39,7 +39,7 @@ public sealed class AccessWorkload
         HexSchools = facilities;
     }
 
-    /// <summary>The folder of the shared OSM files: <c>QALA_OSM_DATA</c>, else <c>/work/shared/data/osm</c>.</summary>
+    /// <summary>The folder the workload was read from (<see cref="DataFolder"/>).</summary>
     public string Folder { get; }
 
     public WalkGraph Porto { get; }
@@ -54,8 +54,11 @@ public sealed class AccessWorkload
     /// <summary>One facility per hexagon with schools, at the same node, its number of schools as capacity.</summary>
     public IReadOnlyList<Facility> HexSchools { get; }
 
-    public static AccessWorkload Load() =>
-        new(Environment.GetEnvironmentVariable("QALA_OSM_DATA") is { Length: > 0 } folder ? folder : "/work/shared/data/osm");
+    /// <summary>The folder of the shared OSM files: <c>QALA_OSM_DATA</c>, else <c>/work/shared/data/osm</c>.</summary>
+    public static string DataFolder =>
+        Environment.GetEnvironmentVariable("QALA_OSM_DATA") is { Length: > 0 } folder ? folder : "/work/shared/data/osm";
+
+    public static AccessWorkload Load() => new(DataFolder);
 
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -20,7 +20,7 @@ internal static class PeerRun
     public static void Run(string folder)
     {
         Directory.CreateDirectory(folder);
-        var read = Median(5, () => OsmAccessData.Read(Path.Combine(AccessWorkload.Load().Folder, "porto_r5.osm.pbf")));
+        var read = Median(5, () => OsmAccessData.Read(Path.Combine(AccessWorkload.DataFolder, "porto_r5.osm.pbf")));
         var workload = AccessWorkload.Load();
         var porto = workload.Porto;
         var within1000 = NearestFacility.FromNodes(porto, workload.PortoFacilities, 1000);
