@@ -19,7 +19,11 @@ public readonly record struct CatchmentMember(int Demand, double Distance);
 /// <param name="Demand">People needing a place in the district.</param>
 /// <param name="Supply">Places reaching the district: Σ population × access over its demand points.</param>
 /// <param name="Shortage">max(0, demand − supply).</param>
-public readonly record struct DistrictBalance(int District, double Demand, double Supply, double Shortage);
+public readonly record struct DistrictBalance(int District, double Demand, double Supply, double Shortage)
+{
+    /// <summary>The district's supply-to-demand ratio: places reaching it per person needing one (0 when nobody does).</summary>
+    public double Ratio => Demand > 0 ? Supply / Demand : 0;
+}
 
 /// <summary>
 /// The result of a floating catchment computation.

@@ -96,6 +96,7 @@ public sealed class CatchmentModelTests
         result.Ratio.ShouldBe([0.5]);
         result.Access.ShouldBe([0.5, 0.5, 0]);
         result.Districts.ShouldBe([new DistrictBalance(1, 20, 10, 10), new DistrictBalance(2, 90, 20, 70)]);
+        result.Districts.Select(d => d.Ratio).ShouldBe([0.5, 20 / 90.0]);
         result.TotalShortage.ShouldBe(80);
         result.CoveredPopulation.ShouldBe(60);
         model.WorstServed(result, 2).ShouldBe([2, 1]);
