@@ -14,6 +14,8 @@ public sealed record SnapReport(IReadOnlyList<EdgeSnap?> Snaps, IReadOnlyList<in
 /// </summary>
 public sealed class EdgeLocator
 {
+    private const double MaxCells = 4_000_000;
+
     private readonly WalkGraph graph;
     private readonly double cellSize;
     private readonly double metresPerDegreeLatitude;
@@ -26,13 +28,12 @@ public sealed class EdgeLocator
     private readonly int[] cellEdges;
 
     /// <param name="graph">The network.</param>
-    /// <param name="cellSize">The grid's cell size in metres.</param>
+    /// <param name="cellSize">The grid's cell size in metres (larger when the extract would need more than four million cells).</param>
     public EdgeLocator(WalkGraph graph, double cellSize = 100)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cellSize);
         this.graph = graph;
-        this.cellSize = cellSize;
         var n = graph.NodeCount;
         var meanLatitude = n == 0 ? 0 : graph.Latitudes.ToArray().Average();
         metresPerDegreeLatitude = GeoPoint.EarthRadius * Math.PI / 180;
@@ -49,6 +50,15 @@ public sealed class EdgeLocator
 
         originX = n == 0 ? 0 : minX;
         originY = n == 0 ? 0 : minY;
+        // A country-sized extract would need hundreds of millions of 100 m cells: coarsen the grid to at most MaxCells.
+        var width = Math.Max(maxX - minX, cellSize);
+        var height = Math.Max(maxY - minY, cellSize);
+        if (n > 0 && width / cellSize * (height / cellSize) > MaxCells)
+        {
+            cellSize = Math.Sqrt(width * height / MaxCells);
+        }
+
+        this.cellSize = cellSize;
         columns = n == 0 ? 1 : (int)((maxX - minX) / cellSize) + 1;
         rows = n == 0 ? 1 : (int)((maxY - minY) / cellSize) + 1;
         cellStart = new int[(columns * rows) + 1];
@@ -68,38 +78,46 @@ public sealed class EdgeLocator
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxDistance);
         var (px, py) = Project(point.Latitude, point.Longitude);
-        var column = (int)Math.Floor((px - originX) / cellSize);
-        var row = (int)Math.Floor((py - originY) / cellSize);
+        // Clamped so that a point far outside the grid cannot overflow the cell arithmetic.
+        var column = (int)Math.Clamp(Math.Floor((px - originX) / cellSize), -1e8, 1e8);
+        var row = (int)Math.Clamp(Math.Floor((py - originY) / cellSize), -1e8, 1e8);
         var bestEdge = -1;
         double bestPlanar = double.PositiveInfinity, bestT = 0;
-        var maxRing = (int)Math.Ceiling(maxDistance / cellSize) + 1;
-        for (var ring = 0; ring <= maxRing; ring++)
+        // Square rings of cells around the point's cell, from the first that touches the grid to the one past its far
+        // corner, and no farther than the maximum distance; every cell of ring k lies at least k - 1 cells away.
+        var firstRing = Math.Max(0, Math.Max(Math.Max(-column, column - (columns - 1)), Math.Max(-row, row - (rows - 1))));
+        var lastRing = Math.Min(
+            Math.Max(Math.Max(column, columns - 1 - column), Math.Max(row, rows - 1 - row)),
+            (int)Math.Min(Math.Ceiling(maxDistance / cellSize) + 1, int.MaxValue - 1));
+        for (var ring = firstRing; ring <= lastRing; ring++)
         {
-            // Every cell of this ring lies at least (ring - 1) cells from the point.
             if (bestEdge >= 0 && (ring - 1) * cellSize > bestPlanar)
             {
                 break;
             }
 
-            for (var r = row - ring; r <= row + ring; r++)
+            var c0 = Math.Max(column - ring, 0);
+            var c1 = Math.Min(column + ring, columns - 1);
+            for (var r = Math.Max(row - ring, 0); r <= Math.Min(row + ring, rows - 1); r++)
             {
-                for (var c = column - ring; c <= column + ring; c++)
+                if (r == row - ring || r == row + ring)
                 {
-                    if ((Math.Abs(r - row) != ring && Math.Abs(c - column) != ring) || r < 0 || c < 0 || r >= rows || c >= columns)
+                    for (var c = c0; c <= c1; c++)
                     {
-                        continue;
+                        ScanCell((r * columns) + c, px, py, ref bestEdge, ref bestPlanar, ref bestT);
                     }
 
-                    var cell = (r * columns) + c;
-                    for (var i = cellStart[cell]; i < cellStart[cell + 1]; i++)
-                    {
-                        var edge = cellEdges[i];
-                        var (distance, t) = PlanarDistance(edge, px, py);
-                        if (distance < bestPlanar)
-                        {
-                            (bestEdge, bestPlanar, bestT) = (edge, distance, t);
-                        }
-                    }
+                    continue;
+                }
+
+                if (column - ring >= 0)
+                {
+                    ScanCell((r * columns) + column - ring, px, py, ref bestEdge, ref bestPlanar, ref bestT);
+                }
+
+                if (column + ring < columns)
+                {
+                    ScanCell((r * columns) + column + ring, px, py, ref bestEdge, ref bestPlanar, ref bestT);
                 }
             }
         }
@@ -139,6 +157,19 @@ public sealed class EdgeLocator
         }
 
         return new SnapReport(snaps, tooFar);
+    }
+
+    private void ScanCell(int cell, double px, double py, ref int bestEdge, ref double bestPlanar, ref double bestT)
+    {
+        for (var i = cellStart[cell]; i < cellStart[cell + 1]; i++)
+        {
+            var edge = cellEdges[i];
+            var (distance, t) = PlanarDistance(edge, px, py);
+            if (distance < bestPlanar)
+            {
+                (bestEdge, bestPlanar, bestT) = (edge, distance, t);
+            }
+        }
     }
 
     private (double X, double Y) Project(double latitude, double longitude) =>

@@ -49,6 +49,16 @@ public sealed class SnappingTests
     }
 
     [Fact]
+    public void A_point_on_the_other_side_of_the_world_is_answered_at_once()
+    {
+        var graph = WalkGraph.Create([0, 0], [0, 0.001], [new Segment(0, 1, 111.2)]);
+        var locator = new EdgeLocator(graph);
+
+        locator.Snap(new GeoPoint(-45, 179), 1_000).ShouldBeNull();
+        locator.Snap(new GeoPoint(-45, 179), 1e9).ShouldNotBeNull().Location.NodeB.ShouldBe(1);
+    }
+
+    [Fact]
     public void A_point_snaps_to_the_nearest_edge_with_partial_lengths()
     {
         // An edge along the equator from 0° to 0.002° (222.39 m); a point 0.0005° north of 0.0005° east.
@@ -62,6 +72,19 @@ public sealed class SnappingTests
         snap.Location.OffsetA.ShouldBe(length / 4, 1e-6);
         snap.Location.OffsetB.ShouldBe(length * 3 / 4, 1e-6);
         snap.Distance.ShouldBe(GeoPoint.Distance(new GeoPoint(0.0005, 0.0005), new GeoPoint(0, 0.0005)), 1e-6);
+    }
+
+    [Fact]
+    public void A_network_as_wide_as_a_country_gets_a_coarser_grid_and_still_snaps()
+    {
+        // From Aktau to Oskemen and Shymkent to Petropavl: 100 m cells would be about 280 million.
+        var graph = WalkGraph.Create([43.65, 49.95, 42.32, 54.87], [51.16, 82.61, 69.59, 69.15], [new Segment(0, 1, 2.5e6), new Segment(2, 3, 1.4e6)]);
+
+        var snap = new EdgeLocator(graph).Snap(new GeoPoint(48.5, 69.4), 5_000).ShouldNotBeNull();
+
+        snap.Location.NodeA.ShouldBe(2);
+        snap.Location.NodeB.ShouldBe(3);
+        (snap.Location.OffsetA + snap.Location.OffsetB).ShouldBe(1.4e6, 1e-6);
     }
 
     [Fact]
