@@ -24,6 +24,28 @@ public sealed class SnappingTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(2, 100)]
+    [InlineData(3, 450)]
+    public void Edge_snapping_matches_a_scan_of_every_edge(int seed, double cellSize)
+    {
+        var random = new Random(seed);
+        var graph = RandomGraph(random, 200, 100);
+        var locator = new EdgeLocator(graph, cellSize);
+        var meanLatitude = graph.Latitudes.ToArray().Average();
+
+        for (var k = 0; k < 200; k++)
+        {
+            var point = new GeoPoint(43.725 + (random.NextDouble() * 0.02), 7.415 + (random.NextDouble() * 0.02));
+
+            var snap = locator.Snap(point, 3_000);
+
+            var nearest = NearestByScan(graph, point, meanLatitude);
+            snap.ShouldNotBeNull().Distance.ShouldBe(nearest, 1e-6);
+        }
+    }
+
     [Fact]
     public void A_point_beyond_the_maximum_snap_distance_is_not_snapped()
     {
@@ -105,5 +127,33 @@ public sealed class SnappingTests
             snap.Distance.ShouldBeLessThanOrEqualTo(nodeSnap.Distance + 1e-6);
             (snap.Location.OffsetA + snap.Location.OffsetB).ShouldBe(graph.EdgeLength(snap.Location.NodeA, snap.Location.NodeB).ShouldNotBeNull(), 1e-6);
         }
+    }
+
+    // The snap distance to the edge whose point nearest in the local equirectangular plane is nearest of all.
+    private static double NearestByScan(WalkGraph graph, GeoPoint point, double meanLatitude)
+    {
+        var kx = Math.Cos(meanLatitude * Math.PI / 180);
+        double best = double.PositiveInfinity, answer = double.PositiveInfinity;
+        for (var a = 0; a < graph.NodeCount; a++)
+        {
+            for (var e = graph.FirstEdge[a]; e < graph.FirstEdge[a + 1]; e++)
+            {
+                var b = graph.Targets[e];
+                var (ax, ay) = (graph.Longitudes[a] * kx, graph.Latitudes[a]);
+                var (bx, by) = (graph.Longitudes[b] * kx, graph.Latitudes[b]);
+                var (px, py) = (point.Longitude * kx, point.Latitude);
+                var squared = ((bx - ax) * (bx - ax)) + ((by - ay) * (by - ay));
+                var t = squared == 0 ? 0 : Math.Clamp((((px - ax) * (bx - ax)) + ((py - ay) * (by - ay))) / squared, 0, 1);
+                var planar = Math.Pow(ax + (t * (bx - ax)) - px, 2) + Math.Pow(ay + (t * (by - ay)) - py, 2);
+                if (planar < best)
+                {
+                    best = planar;
+                    var landing = new GeoPoint(graph.Latitudes[a] + (t * (graph.Latitudes[b] - graph.Latitudes[a])), graph.Longitudes[a] + (t * (graph.Longitudes[b] - graph.Longitudes[a])));
+                    answer = GeoPoint.Distance(point, landing);
+                }
+            }
+        }
+
+        return answer;
     }
 }
