@@ -83,6 +83,7 @@ public static partial class QalaApplication
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
+        app.UseLanguageFromLinks();
         app.UseStaticFiles();
 
         // The API's browsable description is public, like the API's reference data; it is served before authorization.
