@@ -128,6 +128,8 @@ public sealed class MonitoringTests
         Counts(await admin.PreviewImportAsync(ValuesPage, "jobs.csv", Encoding.UTF8.GetBytes(csv))).ShouldBe((0, 0, 3, 0));
         var xlsx = await (await admin.GetAsync("/indicators/JOBS?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync();
         Counts(await admin.PreviewImportAsync(ValuesPage, "jobs.xlsx", xlsx)).ShouldBe((0, 0, 3, 0));
+        var api = await admin.GetFromJsonAsync<JsonElement[]>($"/api/v1/indicators/JOBS/observations?territory={Almaty}");
+        api!.Select(o => o.GetProperty("period").GetString()).ShouldBe(["2024-Q1", "2024-Q2"]);
         var json = await admin.GetFromJsonAsync<JsonElement[]>("/indicators/JOBS?handler=Export&format=json");
         json!.Select(j => (j.GetProperty("territory").GetString(), j.GetProperty("period").GetString(), j.GetProperty("value").GetDecimal()))
             .ShouldBe([(Almaty, "2024-Q1", 1200m), (Almaty, "2024-Q2", 1350.25m), (Shymkent, "2024-Q1", 800m)]);
