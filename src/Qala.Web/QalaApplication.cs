@@ -47,8 +47,12 @@ public static partial class QalaApplication
         builder.Services.AddScoped<LongImport>();
         builder.Services.AddScoped<LongTemplate>();
         builder.Services.AddScoped<Scorecards>();
+        builder.Services.AddOptions<IndicatorOptions>().Bind(builder.Configuration.GetSection(IndicatorOptions.Section))
+            .Validate(o => o.IsValid, $"{IndicatorOptions.Section}: OnTrack and AtRisk are shares with 0 ≤ AtRisk ≤ OnTrack, e.g. 0.95 and 0.80.")
+            .ValidateOnStart();
         builder.Services.AddScoped<TargetImport>();
         builder.Services.AddScoped<ObservationExport>();
+        builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
         return builder;
@@ -82,6 +86,7 @@ public static partial class QalaApplication
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseRequestLocalization();
+        app.UseLanguageFromLinks();
         app.UseStaticFiles();
 
         // The API's browsable description is public, like the API's reference data; it is served before authorization.

@@ -45,6 +45,19 @@ public sealed class LanguageTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_link_that_names_its_language_switches_the_site_to_it(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var client = app.Browser("en");
+
+        (await client.PageAsync("/indicators?lang=kk")).DocumentElement.GetAttribute("lang").ShouldBe("kk");
+
+        // A search form sends no language: the page after the link stays in Kazakh.
+        (await client.PageAsync("/indicators?q=8")).DocumentElement.GetAttribute("lang").ShouldBe("kk");
+        (await client.PageAsync("/agencies")).QuerySelector("h1")!.TextContent.ShouldBe("Басқармалар");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task An_unknown_language_falls_back_to_the_default_without_an_error(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);

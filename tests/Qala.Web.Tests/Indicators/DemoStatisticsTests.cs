@@ -37,5 +37,12 @@ public sealed class DemoStatisticsTests
         rate.GetProperty("year").GetInt32().ShouldBe(2023);
         rate.GetProperty("value").GetDouble().ShouldBe(4.8);
         rate.GetProperty("rankedOf").GetInt32().ShouldBe(20, "17 regions and 3 cities in 2023");
+
+        // Series follow the territories over time, and say so.
+        var page = await app.Browser("en").PageAsync("/indicators/8.5.2?lang=en");
+        page.QuerySelector("#values tr[data-territory='610000000'] [data-valid-from]")!.GetAttribute("data-valid-from").ShouldBe("2018");
+        page.QuerySelector("#values tr[data-territory='510000000'] [data-valid-to]")!.GetAttribute("data-valid-to").ShouldBe("2018");
+        page.QuerySelector("#values tr[data-territory='510000000'] td[data-year='2017']")!.TextContent.ShouldNotBeEmpty();
+        page.QuerySelector("#values tr[data-territory='510000000'] td[data-year='2019']")!.TextContent.ShouldBeEmpty();
     }
 }

@@ -128,6 +128,8 @@ public sealed class MonitoringTests
         Counts(await admin.PreviewImportAsync(ValuesPage, "jobs.csv", Encoding.UTF8.GetBytes(csv))).ShouldBe((0, 0, 3, 0));
         var xlsx = await (await admin.GetAsync("/indicators/JOBS?handler=Export&format=xlsx")).Content.ReadAsByteArrayAsync();
         Counts(await admin.PreviewImportAsync(ValuesPage, "jobs.xlsx", xlsx)).ShouldBe((0, 0, 3, 0));
+        var api = await admin.GetFromJsonAsync<JsonElement[]>($"/api/v1/indicators/JOBS/observations?territory={Almaty}");
+        api!.Select(o => o.GetProperty("period").GetString()).ShouldBe(["2024-Q1", "2024-Q2"]);
         var json = await admin.GetFromJsonAsync<JsonElement[]>("/indicators/JOBS?handler=Export&format=json");
         json!.Select(j => (j.GetProperty("territory").GetString(), j.GetProperty("period").GetString(), j.GetProperty("value").GetDecimal()))
             .ShouldBe([(Almaty, "2024-Q1", 1200m), (Almaty, "2024-Q2", 1350.25m), (Shymkent, "2024-Q1", 800m)]);
@@ -204,6 +206,77 @@ public sealed class MonitoringTests
         chart.GetProperty("labels").EnumerateArray().Select(l => l.GetInt32()).ShouldBe([2020, 2021, 2022, 2023, 2024, 2025]);
         chart.GetProperty("datasets")[1].GetProperty("data")[5].GetDouble().ShouldBe(130);
         chart.GetProperty("datasets")[2].GetProperty("data")[5].GetDouble().ShouldBe(120, 1e-9);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_status_thresholds_are_configurable(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:Indicators:OnTrack"] = "0.6", ["Qala:Indicators:AtRisk"] = "0.5" });
+        var admin = await app.SignedInAsync();
+        await CreateIndicatorAsync(admin, "INVEST", "HigherIsBetter");
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nINVEST,{Almaty},2020,100\nINVEST,{Almaty},2023,112\n");
+        var created = await admin.SubmitAsync("/indicators/targets", "#new-set", new() { ["Name.Kk"] = "KPI", ["Name.Ru"] = "KPI", ["Name.En"] = "KPI", ["Kind"] = "GovernorKpi" });
+        var preview = await admin.PreviewImportAsync(created.Headers.Location!.OriginalString, "targets.csv", Encoding.UTF8.GetBytes($"indicator,territory,year,kind,value\nINVEST,{Almaty},2020,baseline,100\nINVEST,{Almaty},2025,target,130\n"));
+        await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
+
+        // 12 of the 18 expected by 2023 is two thirds of the way: off track by default, on track at 0.6.
+        var card = await admin.PageAsync($"/indicators/scorecard/{Almaty}?lang=en");
+        card.QuerySelector("#scorecard tr[data-indicator=INVEST] [data-status]")!.GetAttribute("data-status").ShouldBe("OnTrack");
+
+        new IndicatorOptions { OnTrack = 0.5, AtRisk = 0.9 }.IsValid.ShouldBeFalse("the web app refuses to start with these");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Derived_indicators_are_computed_and_recomputed_when_their_inputs_change(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        await CreateIndicatorAsync(admin, "GRP", "HigherIsBetter");
+        await CreateIndicatorAsync(admin, "POP", "HigherIsBetter");
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nGRP,000000000,2023,1000\nGRP,{Almaty},2023,209\nGRP,{Almaty},2022,190\nPOP,{Almaty},2023,2200\n");
+        var ids = await app.QueryAsync(db => db.Set<Indicator>().ToDictionaryAsync(i => i.Code, i => i.Id));
+
+        async Task<HttpResponseMessage> DeriveAsync(string code, string derivation, string input, string denominator = "", string scale = "") =>
+            await admin.SubmitAsync("/indicators/new/edit", "#indicator-form", new()
+            {
+                ["Code"] = code,
+                ["Name.Kk"] = code,
+                ["Name.Ru"] = code,
+                ["Name.En"] = code,
+                ["Source"] = "Qala",
+                ["Polarity"] = "HigherIsBetter",
+                ["Periodicity"] = "Month",
+                ["Derivation"] = derivation,
+                ["InputIndicatorId"] = ids.GetValueOrDefault(input).ToString(CultureInfo.InvariantCulture),
+                ["DenominatorIndicatorId"] = denominator.Length == 0 ? "" : ids[denominator].ToString(CultureInfo.InvariantCulture),
+                ["Scale"] = scale,
+            });
+
+        (await DeriveAsync("GRP-PC", "Ratio", "GRP", "POP", "1000")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DeriveAsync("GRP-SHARE", "ShareOfCountry", "GRP")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await DeriveAsync("GRP-GROWTH", "GrowthRate", "GRP")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        async Task<decimal?> ValueAsync(string code, int year) => await app.QueryAsync(db => db.Set<Observation>()
+            .Where(o => o.Indicator!.Code == code && o.Territory!.Code == Almaty && o.Year == year && o.IsCurrent).Select(o => (decimal?)o.Value).SingleOrDefaultAsync());
+        (await ValueAsync("GRP-PC", 2023)).ShouldBe(95m);
+        (await ValueAsync("GRP-SHARE", 2023)).ShouldBe(20.9m, "Almaty supplies 20.9 % of the country's GRP");
+        (await ValueAsync("GRP-GROWTH", 2023)).ShouldBe(10m);
+        (await ValueAsync("GRP-PC", 2022)).ShouldBeNull("no population for 2022: nothing is imputed");
+        var derived = await app.QueryAsync(db => db.Set<Indicator>().SingleAsync(i => i.Code == "GRP-PC"));
+        derived.Periodicity.ShouldBe(Qala.Engine.Indicators.Periodicity.Year, "a derived indicator is measured as often as its input");
+        (await admin.PageAsync("/indicators/GRP-PC?lang=en")).QuerySelector("#derived-from")!.TextContent.ShouldContain("GRP ÷ POP × 1000");
+
+        // A corrected input revises the derived values; the computation is their provenance.
+        await ImportValuesAsync(admin, $"indicator,territory,period,value\nPOP,{Almaty},2023,2090\n");
+        (await ValueAsync("GRP-PC", 2023)).ShouldBe(100m);
+        var history = await app.QueryAsync(db => db.Set<Observation>().Where(o => o.Indicator!.Code == "GRP-PC").OrderBy(o => o.Revision).ToListAsync());
+        history.Select(o => (o.Value, o.Revision, o.IsCurrent, o.RecordedBy)).ShouldBe([(95m, 1, false, "formula"), (100m, 2, true, "formula")]);
+
+        // No cycles, and derived values are not imported.
+        var cycle = await admin.SubmitAsync("/indicators/GRP/edit?lang=en", "#indicator-form", new() { ["Derivation"] = "GrowthRate", ["InputIndicatorId"] = ids["GRP"].ToString(CultureInfo.InvariantCulture) });
+        cycle.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await cycle.HtmlAsync()).QuerySelector("#derivation")!.TextContent.ShouldContain("An indicator cannot be computed from itself, even through others.");
+        var refused = await admin.PreviewImportAsync(ValuesPage, "values.csv", Encoding.UTF8.GetBytes($"indicator,territory,period,value\nGRP-PC,{Almaty},2023,1\n"));
+        Table(refused, "#import-errors").Single()[4].ShouldBe("This indicator is computed from others: import the values of its inputs.");
     }
 
     [Theory, ClassData(typeof(AllDatabases))]

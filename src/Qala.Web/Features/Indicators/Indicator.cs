@@ -37,6 +37,18 @@ public sealed class Indicator : IVersioned
     /// <summary>Whether the indicator is on the governors' KPI scorecard.</summary>
     public bool IsGovernorKpi { get; set; }
 
+    /// <summary>How the indicator is computed from others; null for an indicator whose values are recorded.</summary>
+    public DerivationKind? Derivation { get; set; }
+
+    /// <summary>The indicator a derived one is computed from.</summary>
+    public int? InputIndicatorId { get; set; }
+
+    /// <summary>The denominator of a ratio (population for a per-capita value).</summary>
+    public int? DenominatorIndicatorId { get; set; }
+
+    /// <summary>What a ratio is multiplied by (1,000 for "per 1,000 people").</summary>
+    public decimal? Scale { get; set; }
+
     public Guid Version { get; set; }
 }
 

@@ -21,6 +21,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.Property(i => i.Source).HasMaxLength(100);
         builder.Property(i => i.Methodology).HasMaxLength(2000);
         builder.HasOne<Agency>().WithMany().HasForeignKey(i => i.OwnerAgencyId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(i => i.Derivation).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Scale).HasPrecision(20, 6);
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(i => i.InputIndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Indicator>().WithMany().HasForeignKey(i => i.DenominatorIndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(i => i.Version).IsConcurrencyToken();
     }
 }

@@ -12,7 +12,7 @@ public static class IndicatorsEndpoints
         var group = api.MapGroup("/indicators").WithTags("Indicators").AllowAnonymous();
         group.MapGet("/", ListAsync).WithSummary("The indicator catalog, with the number of current values of each indicator.");
         group.MapGet("/{code}/observations", ObservationsAsync)
-            .WithSummary("The current values of an indicator, optionally for one territory (by its official code), a range of years and one combination of dimension values (\"SEX=F;URBANISATION=U\", empty for the total).");
+            .WithSummary("The current values of an indicator with their periods, optionally for one territory (by its official code), a range of years and one combination of dimension values (\"SEX=F;URBANISATION=U\", empty for the total).");
         api.MapGet("/scorecards/{territory}", ScorecardAsync).WithTags("Indicators").AllowAnonymous()
             .WithSummary("A territory's indicators assessed against a target set (the given one, else the latest with targets for it), the lagging first: latest value, target, achievement %, status, direction of travel, forecast to the target year and rank among peer territories. kpi=true keeps the governors' KPIs.");
         return api;
@@ -47,13 +47,13 @@ public static class IndicatorsEndpoints
     public static async Task<Results<Ok<List<ObservationResponse>>, NotFound>> ObservationsAsync(
         QalaDbContext db, string code, string? territory, int? from, int? to, string? dimensions, CancellationToken cancellationToken)
     {
-        var indicatorId = await db.Set<Indicator>().Where(i => i.Code == code).Select(i => (int?)i.Id).SingleOrDefaultAsync(cancellationToken);
-        if (indicatorId is null)
+        var indicator = await db.Set<Indicator>().Where(i => i.Code == code).Select(i => new { i.Id, i.Periodicity }).SingleOrDefaultAsync(cancellationToken);
+        if (indicator is null)
         {
             return TypedResults.NotFound();
         }
 
-        var query = db.Set<Observation>().AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.IsCurrent);
+        var query = db.Set<Observation>().AsNoTracking().Where(o => o.IndicatorId == indicator.Id && o.IsCurrent);
         if (!string.IsNullOrEmpty(territory))
         {
             query = query.Where(o => o.Territory!.Code == territory);
@@ -75,16 +75,19 @@ public static class IndicatorsEndpoints
         }
 
         var observations = await query
-            .OrderBy(o => o.Territory!.Code).ThenBy(o => o.Year).ThenBy(o => o.Dimensions)
-            .Select(o => new ObservationResponse(o.Territory!.Code, o.Year, o.Dimensions, o.Value, o.Revision))
+            .OrderBy(o => o.Territory!.Code).ThenBy(o => o.Year).ThenBy(o => o.PeriodNumber).ThenBy(o => o.Dimensions)
+            .Select(o => new { Territory = o.Territory!.Code, o.Year, o.PeriodNumber, o.Dimensions, o.Value, o.Revision })
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(observations);
+        return TypedResults.Ok(observations
+            .Select(o => new ObservationResponse(o.Territory, o.Year, Period.Of(indicator.Periodicity, o.Year, o.PeriodNumber).ToString(), o.Dimensions, o.Value, o.Revision))
+            .ToList());
     }
 }
 
 public sealed record IndicatorResponse(string Code, LocalizedText Name, string? Unit, Polarity Polarity, string Source, int Observations);
 
-public sealed record ObservationResponse(string TerritoryCode, int Year, string Dimensions, decimal Value, int Revision);
+/// <summary>A current value: <see cref="Period"/> is the text form (2024, 2024-Q2, 2024-03, 2024-W07, 2024-03-15).</summary>
+public sealed record ObservationResponse(string TerritoryCode, int Year, string Period, string Dimensions, decimal Value, int Revision);
 
 public sealed record ScorecardResponse(string TerritoryCode, LocalizedText TerritoryName, int? TargetSetId, LocalizedText? TargetSetName, string RankedAmong, List<ScorecardLineResponse> Lines);
 

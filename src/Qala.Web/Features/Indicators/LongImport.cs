@@ -18,7 +18,7 @@ public sealed record LongRow(string IndicatorCode, string TerritoryCode, Period 
 /// periodicity; a date is read as the period that contains it) and <c>value</c>; every other named column is a
 /// dimension. A row with an empty value states nothing and is passed over, so a template can be filled in part.
 /// </summary>
-public sealed class LongImport(QalaDbContext db, ObservationStore store) : ImportDefinition<LongRow>
+public sealed class LongImport(QalaDbContext db, ObservationStore store, DerivedIndicators derived) : ImportDefinition<LongRow>
 {
     public const string IndicatorColumn = "indicator";
     public const string TerritoryColumn = "territory";
@@ -27,7 +27,7 @@ public sealed class LongImport(QalaDbContext db, ObservationStore store) : Impor
 
     private static readonly HashSet<string> NotDimensions = new([IndicatorColumn, TerritoryColumn, PeriodColumn, ValueColumn], StringComparer.OrdinalIgnoreCase);
 
-    private Dictionary<string, (int Id, Periodicity Periodicity)> indicators = [];
+    private Dictionary<string, (int Id, Periodicity Periodicity, bool Derived)> indicators = [];
     private Dictionary<string, Territory> territories = [];
     private TabularHeader? dimensionsOf;
     private List<string> dimensionColumns = [];
@@ -42,7 +42,7 @@ public sealed class LongImport(QalaDbContext db, ObservationStore store) : Impor
     public override async Task PrepareAsync(string fileName, List<ImportError> errors, CancellationToken cancellationToken)
     {
         indicators = await db.Set<Indicator>().AsNoTracking()
-            .ToDictionaryAsync(i => i.Code, i => (i.Id, i.Periodicity), StringComparer.OrdinalIgnoreCase, cancellationToken);
+            .ToDictionaryAsync(i => i.Code, i => (i.Id, i.Periodicity, i.Derivation != null), StringComparer.OrdinalIgnoreCase, cancellationToken);
         var all = await db.Set<Territory>().AsNoTracking().ToListAsync(cancellationToken);
         territories = all.ToDictionary(t => t.Code, StringComparer.OrdinalIgnoreCase);
         var byId = all.ToDictionary(t => t.Id);
@@ -71,6 +71,10 @@ public sealed class LongImport(QalaDbContext db, ObservationStore store) : Impor
         if (!indicators.TryGetValue(code, out var indicator))
         {
             errors.Add(new ImportError(row.RowNumber, indicatorCell.Column.Name, code, "No indicator in the catalog has this code."));
+        }
+        else if (indicator.Derived)
+        {
+            errors.Add(new ImportError(row.RowNumber, indicatorCell.Column.Name, code, "This indicator is computed from others: import the values of its inputs."));
         }
 
         var territoryCell = row[TerritoryColumn];
@@ -113,6 +117,9 @@ public sealed class LongImport(QalaDbContext db, ObservationStore store) : Impor
             ? new LongRow(code, territoryCode, period, new ObservationValue(indicator.Id, territory!.Id, period.Year, period.Number, dimensions, Math.Round(value, 6)))
             : null);
     }
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) =>
+        derived.RecomputeAfterAsync(store.Touched, cancellationToken);
 
     /// <summary>Whether the territory existed during some of the period.</summary>
     public static bool ExistedIn(Territory territory, Period period) =>

@@ -16,6 +16,11 @@ public sealed record ObservationValue(int IndicatorId, int TerritoryId, int Year
 /// </summary>
 public sealed class ObservationStore(QalaDbContext db)
 {
+    private readonly HashSet<int> touched = [];
+
+    /// <summary>The indicators that got a new or revised value through this store: the inputs whose derived indicators need recomputing.</summary>
+    public IReadOnlyCollection<int> Touched => touched;
+
     public async Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<ObservationValue> values, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(values, tracked: false, cancellationToken);
@@ -25,7 +30,12 @@ public sealed class ObservationStore(QalaDbContext db)
     }
 
     /// <summary>Adds the observations of <paramref name="values"/> that are added or changed, from <paramref name="batch"/>.</summary>
-    public async Task ApplyAsync(IReadOnlyList<(ObservationValue Value, ImportOutcome Outcome)> values, ImportBatch batch, CancellationToken cancellationToken)
+    public Task ApplyAsync(IReadOnlyList<(ObservationValue Value, ImportOutcome Outcome)> values, ImportBatch batch, CancellationToken cancellationToken) =>
+        ApplyAsync(values, batch.Id, batch.ImportedAt, batch.ImportedBy, cancellationToken);
+
+    /// <summary>Adds the observations of <paramref name="values"/> that are added or changed, recorded by <paramref name="recordedBy"/> (an import batch, a user or a computation).</summary>
+    public async Task ApplyAsync(
+        IReadOnlyList<(ObservationValue Value, ImportOutcome Outcome)> values, long? batchId, DateTimeOffset recordedAt, string? recordedBy, CancellationToken cancellationToken)
     {
         var current = await CurrentAsync([.. values.Where(v => v.Outcome == ImportOutcome.Changed).Select(v => v.Value)], tracked: true, cancellationToken);
         foreach (var (value, outcome) in values)
@@ -44,6 +54,7 @@ public sealed class ObservationStore(QalaDbContext db)
                     break;
             }
 
+            touched.Add(value.IndicatorId);
             db.Add(new Observation
             {
                 IndicatorId = value.IndicatorId,
@@ -54,9 +65,9 @@ public sealed class ObservationStore(QalaDbContext db)
                 Value = value.Value,
                 Revision = revision,
                 IsCurrent = true,
-                ImportBatchId = batch.Id,
-                RecordedAt = batch.ImportedAt,
-                RecordedBy = batch.ImportedBy,
+                ImportBatchId = batchId,
+                RecordedAt = recordedAt,
+                RecordedBy = recordedBy,
             });
         }
 

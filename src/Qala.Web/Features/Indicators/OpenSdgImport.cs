@@ -18,7 +18,7 @@ public sealed record SdgRow(string Area, int TerritoryId, int Year, string Dimen
 /// whole country) and any number of dimension columns. The indicator is created when the catalog lacks it; a value that
 /// differs from the current one becomes a new revision.
 /// </summary>
-public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore store, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
+public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore store, DerivedIndicators derived, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
 {
     public const string Scheme = "kazstat";
     public const string CountryCode = "000000000";
@@ -64,7 +64,13 @@ public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore sto
             return;
         }
 
-        var indicator = await db.Set<Indicator>().AsNoTracking().Where(i => i.Code == Code).Select(i => new { i.Id, i.Periodicity }).SingleOrDefaultAsync(cancellationToken);
+        var indicator = await db.Set<Indicator>().AsNoTracking().Where(i => i.Code == Code).Select(i => new { i.Id, i.Periodicity, i.Derivation }).SingleOrDefaultAsync(cancellationToken);
+        if (indicator is { Derivation: not null })
+        {
+            errors.Add(new ImportError(null, null, Code, "This indicator is computed from others: import the values of its inputs."));
+            return;
+        }
+
         if (indicator is { Periodicity: not Periodicity.Year })
         {
             errors.Add(new ImportError(null, null, Code, "An open-sdg file holds yearly values, but this indicator is measured more often."));
@@ -142,6 +148,9 @@ public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore sto
 
         await store.ApplyAsync([.. rows.Select(r => (ValueOf(r.Row, IndicatorId.Value), r.Outcome))], batch, cancellationToken);
     }
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) =>
+        derived.RecomputeAfterAsync(store.Touched, cancellationToken);
 
     public override string Describe(SdgRow row, ImportOutcome outcome)
     {

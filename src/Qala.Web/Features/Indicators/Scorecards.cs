@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qala.Engine.Indicators;
 using Qala.Web.Data;
 using Qala.Web.Features.Territories;
@@ -23,7 +24,7 @@ public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territ
 /// last value of each year. Regions and cities of republican significance are ranked among those valid in the year;
 /// districts among the districts of the same city or region.
 /// </summary>
-public sealed class Scorecards(QalaDbContext db)
+public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options)
 {
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
@@ -58,7 +59,7 @@ public sealed class Scorecards(QalaDbContext db)
             var goals = own.Where(t => !t.IsBaseline).Select(t => new YearTarget(t.Year, TargetOf(indicator, t))).ToList();
             var range = goals.Count > 0 && indicator.Polarity == Polarity.TargetRange ? goals[0].Target.Bounds : (ValueRange?)null;
             var values = series.GetValueOrDefault((indicator.Id, territory.Id)) ?? [];
-            return (Indicator: indicator, Assessment: Assessment.Of(values, indicator.Polarity, range, baseline, goals));
+            return (Indicator: indicator, Assessment: Assessment.Of(values, indicator.Polarity, range, baseline, goals, options.Value.Thresholds));
         }).ToList();
 
         var (peers, peerKind) = await PeersAsync(territory, cancellationToken);

@@ -21,6 +21,7 @@ public static class QalaCommands
         new("audit-verify", "Check the hash chain of the audit log; prints the first broken link and exits with 2 when the log was tampered with.", VerifyAuditAsync),
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
         new("import-indicators", "Import indicator values: FILE... [--dry-run] [--skip-invalid-rows]. open-sdg files (indicator_8-5-2.csv) or long files (indicator, territory, period, value). Prints {files, observations, unchanged, revised, errors}; exits with 1 when a file is rejected.", IndicatorImportCommand.RunAsync, IndicatorImportCommand.Flags),
+        new("access-coverage", AccessCoverageCommand.Description, AccessCoverageCommand.RunAsync, UsesDatabase: false),
     ];
 
     public static bool IsCommand(string[] args) =>
@@ -40,6 +41,21 @@ public static class QalaCommands
         {
             await Console.Out.WriteLineAsync($"{verb.Name}: {verb.Description}");
             return 0;
+        }
+
+        if (!verb.UsesDatabase)
+        {
+            try
+            {
+                await using var none = new ServiceCollection().BuildServiceProvider();
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(await verb.Run(none, options), Json));
+                return 0;
+            }
+            catch (CommandLineException e)
+            {
+                await Console.Error.WriteLineAsync($"{verb.Name}: {e.Message}");
+                return 1;
+            }
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. VerbArguments.Parse(options, verb.Flags).Settings] });
@@ -77,7 +93,7 @@ public static class QalaCommands
            dotnet run --project src/Qala.Web -- VERB [options]    run a command
 
          Verbs:
-         {string.Join(Environment.NewLine, Verbs.Select(v => $"  {v.Name,-12} {v.Description}"))}
+         {string.Join(Environment.NewLine, Verbs.Select(v => $"  {v.Name,-15} {v.Description}"))}
 
          Settings (appsettings.json, or environment variables with __ for :):
            Qala:Database:Provider          sqlite (default) | postgres
@@ -89,7 +105,8 @@ public static class QalaCommands
          Results are JSON on standard output; logs go to standard error.
          """;
 
-    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run, IReadOnlySet<string>? OwnFlags = null)
+    /// <summary>A verb; one that does not use the database (<paramref name="UsesDatabase"/> false) runs without building the web host.</summary>
+    private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run, IReadOnlySet<string>? OwnFlags = null, bool UsesDatabase = true)
     {
         public IReadOnlySet<string> Flags => OwnFlags ?? new HashSet<string>();
     }

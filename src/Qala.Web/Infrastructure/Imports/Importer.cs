@@ -80,6 +80,9 @@ public abstract class ImportDefinition<TRow>
 
     /// <summary>A line of the preview that says what the row will do.</summary>
     public abstract string Describe(TRow row, ImportOutcome outcome);
+
+    /// <summary>Called once when every row of a committed import is applied, in its transaction: work that follows from the whole file.</summary>
+    public virtual Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>
@@ -315,6 +318,8 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         }
         else
         {
+            await definition.CompleteAsync(batch, cancellationToken);
+            db.ChangeTracker.Clear();
             db.Attach(batch);
         }
 

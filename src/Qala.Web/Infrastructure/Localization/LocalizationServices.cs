@@ -35,29 +35,46 @@ public static class LocalizationServices
         return builder;
     }
 
+    /// <summary>
+    /// A link that names its language (<c>?lang=ru</c>) switches the site to it, as the switcher does: the next page,
+    /// a form sent without the parameter, stays in that language.
+    /// </summary>
+    public static IApplicationBuilder UseLanguageFromLinks(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (LanguageCodes.Parse(context.Request.Query[QueryParameter]) is { } language)
+            {
+                Remember(context, language);
+            }
+
+            return next(context);
+        });
+
     public static void MapLanguageSwitch(this IEndpointRouteBuilder app) =>
         app.MapGet("/language/{code}", (string code, string? returnUrl, HttpContext context) =>
             {
                 if (LanguageCodes.Parse(code) is { } language)
                 {
-                    var culture = QalaCultures.For(language);
-                    context.Response.Cookies.Append(
-                        CookieRequestCultureProvider.DefaultCookieName,
-                        CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                        new CookieOptions
-                        {
-                            Expires = DateTimeOffset.UtcNow.AddYears(1),
-                            IsEssential = true,
-                            HttpOnly = true,
-                            SameSite = SameSiteMode.Lax,
-                            Secure = context.Request.IsHttps,
-                        });
+                    Remember(context, language);
                 }
 
                 return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
+
+    private static void Remember(HttpContext context, Language language) =>
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(QalaCultures.For(language))),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+            });
 
     /// <summary>The path and query of the current request with <c>lang</c> removed, to come back to after switching.</summary>
     public static string ReturnUrl(HttpRequest request)

@@ -36,6 +36,9 @@ public sealed class DetailsModel(QalaDbContext db, Scorecards scorecards, Observ
 
     public IReadOnlyList<Revision> Revisions { get; private set; } = [];
 
+    /// <summary>For a derived indicator, the codes of its input and denominator.</summary>
+    public (string? Input, string? Denominator) DerivedFrom { get; private set; }
+
     /// <summary>A corrected value: what it was, what it became, and where the correction came from.</summary>
     public sealed record Revision(string Territory, int Year, string Dimensions, decimal Old, decimal New, int Number, DateTimeOffset RecordedAt, string? RecordedBy, long? ImportBatchId);
 
@@ -61,6 +64,13 @@ public sealed class DetailsModel(QalaDbContext db, Scorecards scorecards, Observ
         }
 
         Indicator = indicator;
+        if (indicator.Derivation is not null)
+        {
+            var sources = await db.Set<Indicator>().Where(i => i.Id == indicator.InputIndicatorId || i.Id == indicator.DenominatorIndicatorId)
+                .ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
+            DerivedFrom = (sources.GetValueOrDefault(indicator.InputIndicatorId ?? 0), sources.GetValueOrDefault(indicator.DenominatorIndicatorId ?? 0));
+        }
+
         var current = db.Set<Observation>().AsNoTracking().Where(o => o.IndicatorId == indicator.Id && o.IsCurrent);
         // The headline series (see Scorecards.HeadlineOf) comes first.
         Series = [.. (await current.Select(o => o.Dimensions).Distinct().ToListAsync(cancellationToken))

@@ -13,13 +13,16 @@ namespace Qala.Web.Features.Indicators.Pages;
 
 /// <summary>Adds an indicator to the catalog (code "new") or edits one, with a check that nobody changed it meanwhile.</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
-public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(QalaDbContext db, DerivedIndicators derived, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string NewCode = "new";
 
     public bool IsNew { get; private set; }
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    /// <summary>The indicators a derived one may be computed from.</summary>
+    public IReadOnlyList<Indicator> Inputs { get; private set; } = [];
 
     [BindProperty]
     [Required(ErrorMessage = "Enter a code.")]
@@ -67,6 +70,19 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
     public bool IsGovernorKpi { get; set; }
 
     [BindProperty]
+    public DerivationKind? Derivation { get; set; }
+
+    [BindProperty]
+    public int? InputIndicatorId { get; set; }
+
+    [BindProperty]
+    public int? DenominatorIndicatorId { get; set; }
+
+    [BindProperty]
+    [Range(typeof(decimal), "-1000000000", "1000000000", ErrorMessage = "The scale is a number other than 0.")]
+    public decimal? Scale { get; set; }
+
+    [BindProperty]
     public Guid Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string code, CancellationToken cancellationToken)
@@ -87,6 +103,7 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
             (indicator.Code, LocalizedTextInput.From(indicator.Name), indicator.Unit, indicator.Polarity, indicator.Periodicity, indicator.Source,
              indicator.Methodology, indicator.OwnerAgencyId, indicator.IsGovernorKpi, indicator.Version);
         (DescriptionKk, DescriptionRu, DescriptionEn) = (indicator.Description.Kk, indicator.Description.Ru, indicator.Description.En);
+        (Derivation, InputIndicatorId, DenominatorIndicatorId, Scale) = (indicator.Derivation, indicator.InputIndicatorId, indicator.DenominatorIndicatorId, indicator.Scale);
         return Page();
     }
 
@@ -105,9 +122,27 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
             ModelState.AddModelError(nameof(Code), t["Another indicator already has this code."]);
         }
 
-        if (indicator is not null && indicator.Periodicity != Periodicity && await db.Set<Observation>().AnyAsync(o => o.IndicatorId == indicator.Id, cancellationToken))
+        if (indicator is not null && indicator.Periodicity != Periodicity && indicator.Derivation is null && await db.Set<Observation>().AnyAsync(o => o.IndicatorId == indicator.Id, cancellationToken))
         {
             ModelState.AddModelError(nameof(Periodicity), t["The indicator has values: its periodicity cannot change."]);
+        }
+
+        if (Derivation is { } kind)
+        {
+            if (await derived.ProblemAsync(indicator?.Id, kind, InputIndicatorId, DenominatorIndicatorId, cancellationToken) is { } problem)
+            {
+                ModelState.AddModelError(nameof(Derivation), t[problem]);
+            }
+            else if (Scale == 0)
+            {
+                ModelState.AddModelError(nameof(Scale), t["The scale is a number other than 0."]);
+            }
+            else
+            {
+                // A derived indicator is measured as often as its input.
+                Periodicity = Inputs.Single(i => i.Id == InputIndicatorId).Periodicity;
+                ModelState.Remove(nameof(Periodicity));
+            }
         }
 
         if (OwnerAgencyId is { } agencyId && Agencies.All(a => a.Id != agencyId))
@@ -140,9 +175,20 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         indicator.Methodology = string.IsNullOrWhiteSpace(Methodology) ? null : Methodology.Trim();
         indicator.OwnerAgencyId = OwnerAgencyId;
         indicator.IsGovernorKpi = IsGovernorKpi;
+        indicator.Derivation = Derivation;
+        (indicator.InputIndicatorId, indicator.DenominatorIndicatorId, indicator.Scale) = Derivation switch
+        {
+            null => (null, null, null),
+            DerivationKind.Ratio => (InputIndicatorId, DenominatorIndicatorId, Scale ?? 1),
+            _ => (InputIndicatorId, (int?)null, (decimal?)null),
+        };
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await derived.RecomputeAsync(indicator, cancellationToken);
+            await derived.RecomputeAfterAsync([indicator.Id], cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -154,6 +200,9 @@ public sealed class EditModel(QalaDbContext db, IStringLocalizer<SharedResource>
         return Redirect($"/indicators/{Uri.EscapeDataString(indicator.Code)}");
     }
 
-    private async Task LoadAgenciesAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAgenciesAsync(CancellationToken cancellationToken)
+    {
         Agencies = await db.Set<Agency>().AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        Inputs = [.. (await IndicatorQueries.CatalogAsync(db, cancellationToken)).Select(c => c.Indicator)];
+    }
 }
