@@ -8,4 +8,7 @@ cd "$(dirname "$0")"
 if [ -z "${QALA_TEST_POSTGRES:-}" ]; then
   echo "note: QALA_TEST_POSTGRES is not set: the PostgreSQL lane will be skipped." >&2
 fi
+# The tests start many short-lived hosts; none needs to watch its settings files, and each watcher costs an inotify
+# instance (128 per user by default).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 exec dotnet test Qala.slnx "$@"
