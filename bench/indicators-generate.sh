@@ -4,7 +4,7 @@
 #   the reference territories (18 regions, 3 cities of republican significance, 13 districts) plus enough extra
 #   districts under the regions to make 230 districts; 500 monthly indicators; 15 years (2011-2025) of monthly values
 #   for every indicator × region/city/district = 251 × 500 × 180 = 22,590,000 observations (totals only, revision 1);
-#   indicators 1-200 are governors' KPIs; a target set "Bench program" with a 2015 baseline and 2025 and 2030 targets
+#   indicators 1-200 are governors' KPIs; a target set "Bench program" with a 2015 baseline and 2027 and 2030 targets
 #   for those 200 indicators in the first region (code 110000000).
 # Usage: bench/indicators-generate.sh [DATABASE] [INDICATORS]   (defaults: qala_bench 500; a smaller INDICATORS
 # makes a fraction of the dataset). The database is dropped first if it exists.
@@ -63,7 +63,7 @@ ORDER BY i.id, t.id, y, m
 $$, s, s + 50)
 FROM generate_series(0, :indicators - 1, 50) s \gexec
 
--- The target set: baselines (2015) and targets (2025, 2030) for the 200 KPIs in the first region.
+-- The target set: baselines (2015) and targets (2027, 2030: ahead of the data, so every line has a forecast) for the 200 KPIs in the first region.
 INSERT INTO "TargetSets" ("Name_Kk", "Name_Ru", "Name_En", "Kind", "Source", "Version")
 VALUES ('Бағдарлама', 'Программа', 'Bench program', 'Program', 'bench/indicators-generate.sh', gen_random_uuid());
 INSERT INTO "IndicatorTargets" ("TargetSetId", "IndicatorId", "TerritoryId", "Year", "IsBaseline", "Value", "UpperValue", "Version")
@@ -74,7 +74,7 @@ SELECT s."Id", i."Id", t."Id", y.year, y.year = 2015,
 FROM "TargetSets" s
 CROSS JOIN "Indicators" i
 CROSS JOIN "Territories" t
-CROSS JOIN (VALUES (2015, 0), (2025, 1), (2030, 2)) y(year, step)
+CROSS JOIN (VALUES (2015, 0), (2027, 1), (2030, 2)) y(year, step)
 WHERE s."Name_En" = 'Bench program' AND i."IsGovernorKpi" AND t."Code" = '110000000';
 
 VACUUM (ANALYZE) "Observations";

@@ -7,6 +7,8 @@
 #      same table, its 22.6 M rows and four indexes — in one transaction, rolled back;
 #   3. the verb import-indicators FILE (built app; committed, so run it last).
 # Usage: bench/indicators-import.sh [DATABASE] [ROWS]   (build first: dotnet build -c Release src/Qala.Web)
+# Logging stays at Warning: run from the repository root the app does not find its appsettings.json, and the default
+# Information level would write every SQL command to the console.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-qala_bench}
@@ -52,8 +54,9 @@ audit_before=$(psql -d "$db" -Atc 'SELECT count(*) FROM "AuditEntries"')
 start=$(now)
 Qala__Database__Provider=postgres \
 ConnectionStrings__Qala="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Database=$db" \
-QALA_ADMIN_PASSWORD=bench-admin-password-1 Qala__DemoData=false \
-  dotnet src/Qala.Web/bin/Release/net10.0/Qala.Web.dll import-indicators "$csv" | head -c 400
+QALA_ADMIN_PASSWORD=bench-admin-password-1 Qala__DemoData=false Logging__LogLevel__Default=Warning \
+  dotnet src/Qala.Web/bin/Release/net10.0/Qala.Web.dll import-indicators "$csv" >"$work/summary.json"
+head -c 300 "$work/summary.json"
 end=$(now)
 echo
 echo "import-indicators: $(rate "$start" "$end")"

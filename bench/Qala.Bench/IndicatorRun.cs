@@ -24,7 +24,7 @@ internal static class IndicatorRun
 
     // The data a KPI scorecard needs, one round trip: the territory, the target sets with targets for it, the targets of
     // the latest set, the KPIs, the last value of each year of each KPI for the territory (the total series), the peer
-    // territories and their last values in the latest year.
+    // territories and their last values in the latest year (one backward index probe each: no sort).
     private const string ScorecardSql = """
         SELECT "Id", "Code", "Kind", "ParentId", "ValidFrom", "ValidTo", "Name_Kk", "Name_Ru", "Name_En" FROM "Territories" WHERE "Code" = @territory;
         SELECT s."Id", s."Name_En" FROM "TargetSets" s
@@ -37,10 +37,12 @@ internal static class IndicatorRun
         FROM "Observations" o JOIN "Indicators" i ON i."Id" = o."IndicatorId" JOIN "Territories" p ON p."Id" = o."TerritoryId"
         WHERE p."Code" = @territory AND i."IsGovernorKpi" AND o."IsCurrent" AND o."Dimensions" = ''
         ORDER BY o."IndicatorId", o."Year", o."PeriodNumber" DESC;
-        SELECT DISTINCT ON (o."IndicatorId", o."TerritoryId") o."IndicatorId", o."TerritoryId", o."Value"
-        FROM "Observations" o JOIN "Indicators" i ON i."Id" = o."IndicatorId" JOIN "Territories" p ON p."Id" = o."TerritoryId"
-        WHERE p."Kind" IN ('Region', 'CityOfRepublicanSignificance') AND i."IsGovernorKpi" AND o."IsCurrent" AND o."Dimensions" = '' AND o."Year" = @year
-        ORDER BY o."IndicatorId", o."TerritoryId", o."PeriodNumber" DESC;
+        SELECT i."Id", p."Id", v."Value" FROM "Territories" p CROSS JOIN "Indicators" i
+        CROSS JOIN LATERAL (
+            SELECT o."Value" FROM "Observations" o
+            WHERE o."IndicatorId" = i."Id" AND o."TerritoryId" = p."Id" AND o."Year" = @year AND o."Dimensions" = '' AND o."IsCurrent"
+            ORDER BY o."PeriodNumber" DESC LIMIT 1) v
+        WHERE p."Kind" IN ('Region', 'CityOfRepublicanSignificance') AND i."IsGovernorKpi";
         """;
 
     // The regions and cities valid in the year, and the last value in the year of each of the chosen indicators.
@@ -189,7 +191,13 @@ internal static class IndicatorRun
         using var command = new NpgsqlCommand(
             indicators is null
                 ? """SELECT max(o."Year") FROM "Observations" o JOIN "Indicators" i ON i."Id" = o."IndicatorId" WHERE i."IsGovernorKpi" AND o."IsCurrent" """
-                : """SELECT max(o."Year") FROM "Observations" o WHERE o."IndicatorId" = ANY(@indicators) AND o."IsCurrent" """,
+                : """
+                  SELECT max(y."Year") FROM "Territories" p CROSS JOIN unnest(@indicators) i(id)
+                  CROSS JOIN LATERAL (
+                      SELECT o."Year" FROM "Observations" o WHERE o."IndicatorId" = i.id AND o."TerritoryId" = p."Id" AND o."IsCurrent"
+                      ORDER BY o."Year" DESC LIMIT 1) y
+                  WHERE p."Kind" IN ('Region', 'CityOfRepublicanSignificance')
+                  """,
             db);
         if (indicators is not null)
         {
