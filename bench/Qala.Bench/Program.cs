@@ -2,10 +2,15 @@ using BenchmarkDotNet.Running;
 using Qala.Bench;
 
 // "peers FOLDER" times the engine with a stopwatch and writes its graphs and answers for bench/access_peers.py;
+// "indicators scorecard|ranking …" times issue 4's indicator workloads on a PostgreSQL database (IndicatorRun);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 if (args is ["peers", var folder])
 {
     PeerRun.Run(folder);
+}
+else if (args is ["indicators", .. var rest])
+{
+    IndicatorRun.Run(rest);
 }
 else
 {

@@ -209,6 +209,22 @@ public sealed class MonitoringTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_scorecard_shows_the_total_or_else_the_breakdown_with_the_fewest_dimensions(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        await CreateIndicatorAsync(admin, "WITHTOTAL", "HigherIsBetter");
+        await CreateIndicatorAsync(admin, "NOTOTAL", "HigherIsBetter");
+        await ImportValuesAsync(admin, "indicator,territory,period,value,sex,age\n"
+            + $"WITHTOTAL,{Almaty},2023,10,F,\nWITHTOTAL,{Almaty},2023,20,,\nWITHTOTAL,{Almaty},2023,5,F,Y15\n"
+            + $"NOTOTAL,{Almaty},2023,7,F,Y15\nNOTOTAL,{Almaty},2023,8,M,\nNOTOTAL,{Almaty},2023,9,F,\n");
+
+        var api = await app.Browser("en").GetFromJsonAsync<JsonElement>($"/api/v1/scorecards/{Almaty}");
+        api.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("code").GetString(), l.GetProperty("value").GetDouble()))
+            .OrderBy(l => l.Item1, StringComparer.Ordinal).ShouldBe([("NOTOTAL", 9), ("WITHTOTAL", 20)]);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task The_status_thresholds_are_configurable(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:Indicators:OnTrack"] = "0.6", ["Qala:Indicators:AtRisk"] = "0.5" });
