@@ -23,14 +23,9 @@ public sealed class MonitoringTests
     private const string Karaganda = "350000000";
     private const string Shymkent = "790000000";
 
-    private static List<string[]> Table(IDocument page, string selector) =>
-        [.. page.QuerySelectorAll($"{selector} tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray())];
+    private static List<string[]> Table(IDocument page, string selector) => page.TableRows(selector);
 
-    private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page)
-    {
-        int Count(string what) => int.Parse(page.QuerySelector($"#import-counts [data-count={what}]")!.TextContent, CultureInfo.InvariantCulture);
-        return (Count("added"), Count("changed"), Count("unchanged"), Count("skipped"));
-    }
+    private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page) => page.ImportCounts();
 
     private static async Task CreateIndicatorAsync(HttpClient client, string code, string polarity, string periodicity = "Year", bool kpi = false)
     {

@@ -18,14 +18,9 @@ public sealed class OpenSdgImportTests
 
     private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Imports", "Fixtures", name));
 
-    private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page)
-    {
-        int Count(string what) => int.Parse(page.QuerySelector($"#import-counts [data-count={what}]")!.TextContent, CultureInfo.InvariantCulture);
-        return (Count("added"), Count("changed"), Count("unchanged"), Count("skipped"));
-    }
+    private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page) => page.ImportCounts();
 
-    private static List<string[]> Errors(IDocument page) =>
-        [.. page.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray())];
+    private static List<string[]> Errors(IDocument page) => page.TableRows("#import-errors");
 
     private static async Task<decimal?> ShownAsync(HttpClient client, string url, string territory, int year)
     {
@@ -108,7 +103,7 @@ public sealed class OpenSdgImportTests
 
         // The published file also repeats four keys with other values (e.g. Mangystau, women, 2021: 3.6 on line 955 and
         // 6.8 on line 973): the first statement is kept and each repeat is a warning naming both rows.
-        var warnings = preview.QuerySelectorAll("#import-warnings tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        var warnings = preview.TableRows("#import-warnings");
         warnings.Select(w => w[1]).ShouldBe(["973", "1058", "1100", "1195"]);
         warnings[0][3].ShouldBe("KZMAN 2021 SEX=F;UNIT_MEASURE=PT");
         warnings[0][4].ShouldBe("The same record appears earlier, in row 955: the value of that row is kept and this row is left out.");

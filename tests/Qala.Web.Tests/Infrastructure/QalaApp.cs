@@ -176,6 +176,17 @@ public sealed class QalaApp : WebApplicationFactory<Program>
 /// <summary>Reading pages and submitting their forms as a browser does, antiforgery token included.</summary>
 public static class HtmlClient
 {
+    /// <summary>The cells' text of every body row of the table found by <paramref name="selector"/>.</summary>
+    public static List<string[]> TableRows(this IDocument page, string selector) =>
+        [.. page.QuerySelectorAll($"{selector} tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray())];
+
+    /// <summary>What an import preview or result counts: added, changed, unchanged, invalid rows skipped.</summary>
+    public static (int Added, int Changed, int Unchanged, int Skipped) ImportCounts(this IDocument page)
+    {
+        int Count(string what) => int.Parse(page.QuerySelector($"#import-counts [data-count={what}]")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        return (Count("added"), Count("changed"), Count("unchanged"), Count("skipped"));
+    }
+
     private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
 
     public static async Task<IDocument> HtmlAsync(this HttpResponseMessage response) =>
