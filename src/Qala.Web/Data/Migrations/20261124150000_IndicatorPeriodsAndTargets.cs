@@ -91,7 +91,7 @@ public sealed class IndicatorPeriodsAndTargets : Migration
         migrationBuilder.DropTable("TargetSets");
 
         migrationBuilder.DropIndex("IX_Observations_Key_Revision", "Observations");
-        DropColumn(migrationBuilder, "Observations", "PeriodNumber");
+        migrationBuilder.DropColumnOnAnyProvider("PeriodNumber", "Observations");
         migrationBuilder.CreateIndex(
             "IX_Observations_Key_Revision", "Observations", ["IndicatorId", "TerritoryId", "Year", "Dimensions", "Revision"], unique: true);
 
@@ -103,20 +103,7 @@ public sealed class IndicatorPeriodsAndTargets : Migration
 
         foreach (var column in new[] { "OwnerAgencyId", "IsGovernorKpi", "Methodology", "Periodicity", "Description_En", "Description_Ru", "Description_Kk" })
         {
-            DropColumn(migrationBuilder, "Indicators", column);
-        }
-    }
-
-    // EF's SQLite provider refuses DropColumn, which SQLite itself has done since 3.35.
-    private static void DropColumn(MigrationBuilder migrationBuilder, string table, string column)
-    {
-        if (migrationBuilder.IsSqlite())
-        {
-            migrationBuilder.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
-        }
-        else
-        {
-            migrationBuilder.DropColumn(column, table);
+            migrationBuilder.DropColumnOnAnyProvider(column, "Indicators");
         }
     }
 }

@@ -36,26 +36,15 @@ public sealed class DerivedIndicators : Migration
         foreach (var column in References)
         {
             migrationBuilder.DropIndex($"IX_Indicators_{column}", "Indicators");
-            if (migrationBuilder.IsSqlite())
-            {
-                migrationBuilder.Sql($"ALTER TABLE \"Indicators\" DROP COLUMN \"{column}\"");
-            }
-            else
+            if (!migrationBuilder.IsSqlite())
             {
                 migrationBuilder.DropForeignKey($"FK_Indicators_Indicators_{column}", "Indicators");
-                migrationBuilder.DropColumn(column, "Indicators");
             }
+
+            migrationBuilder.DropColumnOnAnyProvider(column, "Indicators");
         }
 
-        if (migrationBuilder.IsSqlite())
-        {
-            migrationBuilder.Sql("ALTER TABLE \"Indicators\" DROP COLUMN \"Scale\"");
-            migrationBuilder.Sql("ALTER TABLE \"Indicators\" DROP COLUMN \"Derivation\"");
-        }
-        else
-        {
-            migrationBuilder.DropColumn("Scale", "Indicators");
-            migrationBuilder.DropColumn("Derivation", "Indicators");
-        }
+        migrationBuilder.DropColumnOnAnyProvider("Scale", "Indicators");
+        migrationBuilder.DropColumnOnAnyProvider("Derivation", "Indicators");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -12,4 +13,17 @@ internal static class MigrationExtensions
         column
             .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
             .Annotation("Sqlite:Autoincrement", true);
+
+    /// <summary>Drops a column on both providers: EF's SQLite provider refuses DropColumn, which SQLite itself has done since 3.35.</summary>
+    public static void DropColumnOnAnyProvider(this MigrationBuilder migrationBuilder, string column, string table)
+    {
+        if (migrationBuilder.IsSqlite())
+        {
+            migrationBuilder.Sql($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
+        }
+        else
+        {
+            migrationBuilder.DropColumn(column, table);
+        }
+    }
 }

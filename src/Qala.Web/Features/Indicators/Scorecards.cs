@@ -29,7 +29,8 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
 
-    public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken)
+    /// <summary>The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's line).</summary>
+    public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken, int? indicatorId = null)
     {
         var territory = await db.Set<Territory>().AsNoTracking().SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
         if (territory is null)
@@ -48,6 +49,7 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         var targeted = targets.Select(t => t.IndicatorId).Distinct().ToList();
         var indicators = await db.Set<Indicator>().AsNoTracking()
             .Where(i => kpiOnly ? i.IsGovernorKpi : withValues.Contains(i.Id) || targeted.Contains(i.Id))
+            .Where(i => indicatorId == null || i.Id == indicatorId)
             .ToListAsync(cancellationToken);
         var ids = indicators.Select(i => i.Id).ToList();
         var series = await YearlyAsync(ids, [territory.Id], null, cancellationToken);

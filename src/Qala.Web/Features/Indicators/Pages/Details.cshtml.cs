@@ -130,7 +130,7 @@ public sealed class DetailsModel(QalaDbContext db, Scorecards scorecards, Observ
 
     private async Task ChartAsync(Indicator indicator, Territory territory, CancellationToken cancellationToken)
     {
-        var scorecard = await scorecards.ForAsync(territory.Code, null, false, cancellationToken);
+        var scorecard = await scorecards.ForAsync(territory.Code, null, false, cancellationToken, indicator.Id);
         TargetSet = scorecard?.Set;
         Assessment = scorecard?.Lines.FirstOrDefault(l => l.Indicator.Id == indicator.Id)?.Assessment;
         var series = (await scorecards.YearlyAsync([indicator.Id], [territory.Id], null, cancellationToken)).GetValueOrDefault((indicator.Id, territory.Id)) ?? [];
