@@ -1,0 +1,114 @@
+using System.Globalization;
+using Qala.Engine.Languages;
+
+namespace Qala.Engine.Instructions.Extraction;
+
+/// <summary>
+/// Proposes, from a meeting's report or transcript in Kazakh, Russian or English, the meeting's date, place and
+/// chair, the instructions given and the numeric facts stated. Deterministic and explainable: every instruction
+/// carries the cue that fired, and the cues are the data files in <c>Lexicons/</c>. Pure: no I/O.
+/// </summary>
+public static class InstructionExtractor
+{
+    /// <summary>The longest text read, in characters; a meeting's transcript is far shorter.</summary>
+    public const int MaxLength = 1_000_000;
+
+    /// <param name="text">The meeting's text.</param>
+    /// <param name="meetingDate">The meeting's date when the caller knows it; otherwise the first date in the text.
+    /// Relative deadlines ("until the end of the year") resolve from it.</param>
+    public static MeetingExtraction Extract(string text, DateOnly? meetingDate = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new MeetingTextException("The text is empty.");
+        }
+
+        if (text.Length > MaxLength)
+        {
+            throw new MeetingTextException(string.Create(CultureInfo.InvariantCulture, $"The text has {text.Length:N0} characters; at most {MaxLength:N0} are read."));
+        }
+
+        var language = LanguageDetector.Detect(text);
+        var lexicon = Lexicon.For(language);
+        var tokens = Text.Tokenize(text, 0, text.Length, language);
+        var dates = Dates.Find(tokens, lexicon);
+        var sentences = Text.Sentences(text, lexicon);
+
+        var instructionFinder = new InstructionFinder(text, tokens, language, lexicon);
+        var found = new List<InstructionFinder.Found>();
+        var next = 0;
+        foreach (var (start, end) in sentences)
+        {
+            while (next < tokens.Count && tokens[next].Start < start)
+            {
+                next++;
+            }
+
+            var first = next;
+            while (next < tokens.Count && tokens[next].End <= end)
+            {
+                next++;
+            }
+
+            if (instructionFinder.Find(first, next, start, end) is { } instruction)
+            {
+                found.Add(instruction);
+            }
+        }
+
+        var meeting = meetingDate ?? dates.FirstOrDefault(d => d.IsValid && !found.Any(f => d.First >= f.FirstToken && d.Last < f.EndToken))?.Date;
+        var instructions = InstructionFinder.WithoutRepeatedHeadings(found)
+            .Select(f =>
+            {
+                var deadline = Dates.Deadline(text, tokens, f.FirstToken, f.EndToken, dates, lexicon, meeting);
+                return new InstructionProposal(f.Text, f.Start, f.End, f.Addressee, deadline?.Text, deadline?.Due, f.Cue);
+            })
+            .ToList();
+
+        var facts = new FactFinder(text, tokens, language, lexicon, dates).Find();
+        return new MeetingExtraction(
+            language.Code(),
+            new MeetingProposal(meeting, MeetingPlace(tokens, lexicon), MeetingChair(tokens, language)),
+            instructions,
+            facts);
+    }
+
+    /// <summary>The place named most often (ties: the first named), from the lexicon's cities and regions.</summary>
+    private static string? MeetingPlace(List<Token> tokens, Lexicon lexicon)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsCapitalized && lexicon.MatchAt("places", tokens, i) is { } place)
+            {
+                var name = place.Entry.Value;
+                counts[name] = counts.TryGetValue(name, out var c) ? (c.Count + 1, c.First) : (1, i);
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
+    }
+
+    private static readonly string[] SurnameEndings =
+        ["ov", "ev", "yev", "in", "ova", "eva", "ina", "uly", "kyzy", "ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "улы", "кызы"];
+
+    /// <summary>The person named most often: a capitalised name followed by a surname (Tokayev, Назарбаев, Baibekov).</summary>
+    private static string? MeetingChair(List<Token> tokens, Language language)
+    {
+        var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var (given, surname) = (tokens[i], tokens[i + 1]);
+            if (given.Kind == TokenKind.Word && surname.Kind == TokenKind.Word && given.IsCapitalized && surname.IsCapitalized
+                && string.IsNullOrWhiteSpace(surname.Gap) && !surname.Gap.Contains('\n', StringComparison.Ordinal)
+                && SurnameEndings.Any(e => surname.Norm.EndsWith(Text.Normalize(e, language), StringComparison.Ordinal)) && given.Raw.Length > 2)
+            {
+                var name = $"{given.Raw} {surname.Raw}";
+                counts[name] = counts.TryGetValue(name, out var c) ? (c.Count + 1, c.First) : (1, i);
+            }
+        }
+
+        return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
+    }
+}

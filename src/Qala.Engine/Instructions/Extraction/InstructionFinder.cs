@@ -1,0 +1,402 @@
+using System.Text.RegularExpressions;
+using Qala.Engine.Languages;
+
+namespace Qala.Engine.Instructions.Extraction;
+
+/// <summary>
+/// Decides whether a sentence directs someone to act, by three kinds of cue, in this order: a directive verb
+/// ("instructed", "поручил", "тапсырды"), a modal or a necessity with an action ("it is necessary to begin",
+/// "необходимо обеспечить", "әзірлеуге тиіс"), an imperative opening the clause ("Develop…", "Акимату разработать…",
+/// "…әзірленсін"). Goals and states ("should become", "айналуы керек"), principles ("all decisions must…"), task
+/// sets without content ("a number of tasks") and reported judgements do not count.
+/// </summary>
+internal sealed partial class InstructionFinder(string text, List<Token> all, Language language, Lexicon lexicon)
+{
+    /// <summary>A sentence found to direct: its span, addressee, cue, tokens <c>[FirstToken, EndToken)</c>, and whether it is a heading.</summary>
+    public sealed record Found(int Start, int End, string Text, string? Addressee, string Cue, int FirstToken, int EndToken, bool IsHeading);
+
+    private static readonly HashSet<string> Subordinators = ["that", "which", "who", "что", "чтобы", "который", "которая", "которые", "деп"];
+
+    private static readonly HashSet<string> EnglishAfterImperative = ["of", "for", "is", "was", "are", "were", "has", "have", "in", "and", "to", "as", "at", "on", "with", "by"];
+
+    private static readonly HashSet<string> EnglishPrepositions = ["in", "at", "on", "with", "as", "into", "towards", "toward", "further", "consistently", "dynamically", "steadily", "rapidly", "in", "and", "by"];
+
+    private static readonly HashSet<string> Participles =
+        ["built", "done", "made", "taken", "held", "paid", "set", "put", "given", "spent", "sold", "brought", "bought", "kept", "left", "met", "sent", "shown", "won", "cut", "laid", "led", "found", "drawn", "begun", "run", "dug", "rebuilt", "torn", "withdrawn", "undertaken"];
+
+    public Found? Find(int first, int end, int start, int stop)
+    {
+        if (end - first < 3)
+        {
+            return null;
+        }
+
+        var words = all.Skip(first).Take(end - first).ToList();
+        var sentence = text[start..stop];
+        if (lexicon.Find("contentless", words) is not null && !sentence.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var cue = Directive(words) ?? Modal(words) ?? Imperative(words);
+        if (cue is null)
+        {
+            return null;
+        }
+
+        var (spanStart, spanEnd) = Trim(words, start, stop);
+        var heading = !sentence.TrimEnd().EndsWith('.') && !sentence.TrimEnd().EndsWith('!') && !".!?…:;\"»”'".Contains(sentence.TrimEnd()[^1], StringComparison.Ordinal)
+            && (stop >= text.Length || text[stop] is '\n' or '\r');
+        return new Found(spanStart, spanEnd, text[spanStart..spanEnd], cue.Value.Addressee, cue.Value.Cue, first, end, heading);
+    }
+
+    /// <summary>A heading that repeats a later instruction (half its content words or more) is not an item of its own.</summary>
+    public static List<Found> WithoutRepeatedHeadings(List<Found> found) =>
+        [.. found.Where(f => !f.IsHeading || !found.Any(other => other != f && !other.IsHeading && Repeats(f, other)))];
+
+    private static bool Repeats(Found heading, Found body)
+    {
+        var stems = Stems(heading.Text);
+        return stems.Count > 0 && stems.Count(Stems(body.Text).Contains) * 2 >= stems.Count;
+    }
+
+    private static HashSet<string> Stems(string s) =>
+        [.. WordPattern().Matches(s.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4).Select(w => w[..Math.Min(5, w.Length)])];
+
+    private (string Cue, string? Addressee)? Directive(List<Token> w)
+    {
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (lexicon.MatchAt("directive", w, i) is not { } m || (i > 0 && w[i - 1].Norm is "not" or "не" or "didn't"))
+            {
+                continue;
+            }
+
+            return ($"directive: {Words(w, m.Start, m.End - 1)}", language switch
+            {
+                Language.En => AddresseeBetween(w, m.End, t => t.Norm == "to"),
+                Language.Ru => AddresseeBetween(w, m.End, IsRussianInfinitive) ?? AddresseeBefore(w, m.Start),
+                Language.Kk => KazakhAddressee(w, m.Start),
+            });
+        }
+
+        return null;
+    }
+
+    private (string Cue, string? Addressee)? Modal(List<Token> w)
+    {
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (lexicon.MatchAt("modal", w, i) is not { } m)
+            {
+                continue;
+            }
+
+            var acts = language switch
+            {
+                Language.En => EnglishAction(w, m),
+                Language.Ru => RussianAction(w, m),
+                Language.Kk => KazakhAction(w, m),
+            };
+            if (!acts || IsPrinciple(w, m))
+            {
+                i = m.End - 1;
+                continue;
+            }
+
+            return ($"modal: {Words(w, m.Start, m.End - 1)}", language == Language.Kk ? KazakhAddressee(w, m.Start) : AddresseeBefore(w, m.Start));
+        }
+
+        return null;
+    }
+
+    private (string Cue, string? Addressee)? Imperative(List<Token> w)
+    {
+        var at = 0;
+        while (at < w.Count - 1 && w[at].IsNumber && w[at].Raw.Length <= 2)
+        {
+            at++;
+        }
+
+        switch (language)
+        {
+            case Language.En:
+                if (w[at].IsCapitalized && lexicon.MatchAt("imperative", w, at) is { } english && english.End < w.Count
+                    && !EnglishAfterImperative.Contains(w[english.End].Norm) && !w[english.End].Norm.EndsWith("ing", StringComparison.Ordinal))
+                {
+                    return ($"imperative: {Words(w, english.Start, english.End - 1)}", null);
+                }
+
+                break;
+            case Language.Ru:
+                if (lexicon.MatchAt("imperative", w, at) is { } russian)
+                {
+                    return ($"imperative: {Words(w, russian.Start, russian.End - 1)}", null);
+                }
+
+                if (lexicon.MatchAt("addressee", w, at) is not null)
+                {
+                    for (var k = at + 1; k < Math.Min(w.Count, at + 10); k++)
+                    {
+                        if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("imperative", w, k) is not null)
+                        {
+                            return ($"imperative: {w[k].Raw}", Words(w, at, k - 1));
+                        }
+                    }
+                }
+
+                break;
+            case Language.Kk:
+                var last = w[^1];
+                if (lexicon.Find("imperative", w) is { } kazakh)
+                {
+                    return ($"imperative: {Words(w, kazakh.Start, kazakh.End - 1)}", KazakhAddressee(w, kazakh.Start));
+                }
+
+                if (last.Kind == TokenKind.Word && KazakhImperativeEnding().IsMatch(last.Norm))
+                {
+                    return ($"imperative: {last.Raw}", KazakhAddressee(w, w.Count - 1));
+                }
+
+                break;
+        }
+
+        return null;
+    }
+
+    private bool EnglishAction(List<Token> w, Match modal)
+    {
+        var k = SkipAdverbs(w, modal.End);
+        if (k >= w.Count)
+        {
+            return false;
+        }
+
+        if (lexicon.MatchAt("state", w, k) is not null)
+        {
+            if (w[k].Norm != "be")
+            {
+                return false;
+            }
+
+            var next = SkipAdverbs(w, k + 1);
+            return next < w.Count && IsEnglishParticiple(w[next]) && lexicon.MatchAt("manner", w, next) is null;
+        }
+
+        if (lexicon.MatchAt("intransitive", w, k) is not null
+            && (k + 1 >= w.Count || EnglishPrepositions.Contains(w[k + 1].Norm) || w[k + 1].Gap.IndexOfAny([',', '.', ';']) >= 0))
+        {
+            return false;
+        }
+
+        return !(lexicon.MatchAt("copular", w, modal.Start) is not null && Subject(w, modal.Start).Any(t => lexicon.MatchAt("goal", w, w.IndexOf(t)) is not null));
+    }
+
+    private bool RussianAction(List<Token> w, Match modal)
+    {
+        for (var k = modal.End; k < Math.Min(w.Count, modal.End + 4); k++)
+        {
+            if (lexicon.MatchAt("adverb", w, k) is not null || !IsRussianInfinitive(w[k]))
+            {
+                continue;
+            }
+
+            if (lexicon.MatchAt("state", w, k) is not null)
+            {
+                if (w[k].Norm != "быть")
+                {
+                    return false;
+                }
+
+                var next = SkipAdverbs(w, k + 1);
+                return next < w.Count && RussianShortParticiple().IsMatch(w[next].Norm) && lexicon.MatchAt("manner", w, next) is null;
+            }
+
+            return true;
+        }
+
+        // "указал на необходимость строительства": a reported need with what is needed.
+        return w[modal.Start].Norm == "необходимость" && modal.End < w.Count;
+    }
+
+    private bool KazakhAction(List<Token> w, Match modal)
+    {
+        if (modal.End < w.Count && (w[modal.End].Norm.StartsWith("ет", StringComparison.Ordinal) || w[modal.End].Norm is "емес" || w[modal.End].Norm.StartsWith("екен", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var p = modal.Start - 1;
+        while (p >= 0 && lexicon.MatchAt("adverb", w, p) is not null)
+        {
+            p--;
+        }
+
+        return p >= 0 && lexicon.MatchAt("state", w, p) is null && KazakhVerbalNoun().IsMatch(w[p].Norm);
+    }
+
+    /// <summary>"all decisions must be taken…", "барлық жұмыс … тиіс": a principle, not an action to control.</summary>
+    private bool IsPrinciple(List<Token> w, Match modal)
+    {
+        var subject = Subject(w, modal.Start);
+        return subject.Count > 0 && lexicon.MatchAt("universal", w, w.IndexOf(subject[0])) is not null;
+    }
+
+    /// <summary>The words before <paramref name="at"/> back to the nearest comma, colon, dash or subordinator.</summary>
+    private static List<Token> Subject(List<Token> w, int at)
+    {
+        if (at == 0)
+        {
+            return [];
+        }
+
+        var b = at - 1;
+        while (b > 0 && w[b].Gap.IndexOfAny([',', ';', ':', '–', '—', '(']) < 0 && !Subordinators.Contains(w[b - 1].Norm))
+        {
+            b--;
+        }
+
+        return w.GetRange(b, at - b);
+    }
+
+    private string? AddresseeBetween(List<Token> w, int from, Func<Token, bool> stop)
+    {
+        for (var k = from; k < Math.Min(w.Count, from + 14); k++)
+        {
+            if (stop(w[k]))
+            {
+                return k > from && IsAddressee(w, from, k) ? Words(w, from, k - 1) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private string? AddresseeBefore(List<Token> w, int at)
+    {
+        var subject = Subject(w, at);
+        if (subject.Count is 0 or > 10)
+        {
+            return null;
+        }
+
+        var from = w.IndexOf(subject[0]);
+        var named = subject.Count == 1 && subject[0].IsCapitalized && subject[0].Kind == TokenKind.Word && subject[0].Raw.Length > 3;
+        return named || IsAddressee(w, from, at) ? Words(w, from, at - 1) : null;
+    }
+
+    /// <summary>Kazakh addressees come before the verb: the clause's words up to the first comma when they name a body, else the body's word and the one before it.</summary>
+    private string? KazakhAddressee(List<Token> w, int at)
+    {
+        for (var k = 0; k < at; k++)
+        {
+            if (lexicon.MatchAt("addressee", w, k) is null)
+            {
+                continue;
+            }
+
+            var first = k > 0 && w[k - 1].Kind == TokenKind.Word && !w[k - 1].IsCapitalized && w[k].Gap.Trim().Length == 0 ? k - 1 : k;
+            if (k > 0 && w[k - 1].IsCapitalized && lexicon.MatchAt("addressee", w, k - 1) is not null)
+            {
+                first = k - 1;
+            }
+
+            var last = k;
+            while (last + 1 < at && w[last + 1].Gap.Trim().Length == 0 && last - first < 4 && w[last + 1].Norm.StartsWith("бірлес", StringComparison.Ordinal))
+            {
+                last++;
+            }
+
+            return Words(w, first, last);
+        }
+
+        return null;
+    }
+
+    private bool IsAddressee(List<Token> w, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (lexicon.MatchAt("addressee", w, k) is not null || (w[k].IsCapitalized && w[k].Kind == TokenKind.Word && k > 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int SkipAdverbs(List<Token> w, int k)
+    {
+        while (k < w.Count && lexicon.MatchAt("adverb", w, k) is { } adverb)
+        {
+            k = adverb.End;
+        }
+
+        return k;
+    }
+
+    /// <summary>The sentence without leading quotes and dashes and without a closing attribution ("…, the President said").</summary>
+    private (int Start, int End) Trim(List<Token> w, int start, int stop)
+    {
+        while (start < stop && (char.IsWhiteSpace(text[start]) || text[start] is '-' or '–' or '—' or '"' or '«' or '“' or '\''))
+        {
+            start++;
+        }
+
+        for (var t = w.Count - 1; t > w.Count / 3; t--)
+        {
+            var gap = w[t].Gap;
+            if (gap.IndexOfAny([',', '–', '—']) < 0)
+            {
+                continue;
+            }
+
+            var tail = w.GetRange(t, w.Count - t);
+            if (tail.Count <= 8 && lexicon.Find("reporting", tail) is not null)
+            {
+                var end = w[t - 1].End;
+                while (end < stop && text[end] is '.' or '!' or '?')
+                {
+                    end++;
+                }
+
+                return (start, end);
+            }
+
+            break;
+        }
+
+        var stopAt = stop;
+        while (stopAt > start && text[stopAt - 1] is ' ' or '\u00a0')
+        {
+            stopAt--;
+        }
+
+        return (start, stopAt);
+    }
+
+    private string Words(List<Token> w, int first, int last) => text[w[first].Start..w[last].End];
+
+    private static bool IsEnglishParticiple(Token t) =>
+        t.Norm.EndsWith("ed", StringComparison.Ordinal) || t.Norm.EndsWith("en", StringComparison.Ordinal) || Participles.Contains(t.Norm);
+
+    private static bool IsRussianInfinitive(Token t) => t.Kind == TokenKind.Word && RussianInfinitive().IsMatch(t.Norm);
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"^\p{L}{2,}(ть|ти|чь|ться|тись)$")]
+    private static partial Regex RussianInfinitive();
+
+    [GeneratedRegex(@"^\p{L}+(н|на|но|ны|ен|ена|ено|ены|т|та|то|ты)$")]
+    private static partial Regex RussianShortParticiple();
+
+    // Folded Kazakh verbal nouns: -у/-ю with case or person endings (өзгертуге, айқындауымыз, салу, пысықтау).
+    [GeneratedRegex(@"\p{L}(у|ю)(ге|ға|ді|ні|і|іміз|іңіз|лар|ларі|ларіміз|ларін)?$")]
+    private static partial Regex KazakhVerbalNoun();
+
+    // Folded Kazakh imperatives at the end of a clause: -сын/-сін (әзірленсін), -ңыз/-ңіз (әзірлеңіз).
+    [GeneratedRegex(@"\p{L}{3,}(сін|ңіз|ңдар|ңдер)$")]
+    private static partial Regex KazakhImperativeEnding();
+}
