@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Instructions;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -113,6 +114,7 @@ public static partial class QalaApplication
         api.MapSourceFactsApi();
         api.MapIndicatorsApi();
         api.MapProgramsApi();
+        api.MapInstructionsApi();
 
         // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -17,6 +17,8 @@ internal sealed class FactFinder(string text, List<Token> tokens, Language langu
 
     private static readonly HashSet<string> Prepositions = ["in", "of", "to", "by", "until", "since", "from", "for", "till", "в", "до", "к", "с", "по", "на", "since", "after", "before"];
 
+    private static readonly string[] AdjectiveEndings = ["al", "ive", "ic", "ous", "ful", "ary", "ern", "ible", "able"];
+
     public List<FactProposal> Find()
     {
         var masked = new bool[tokens.Count];
@@ -104,7 +106,8 @@ internal sealed class FactFinder(string text, List<Token> tokens, Language langu
         }
 
         var noun = next;
-        while (noun < tokens.Count && noun < next + 2 && lexicon.MatchAt("adjective", tokens, noun) is not null && tokens[noun].Gap.Trim().Length == 0)
+        while (noun + 1 < tokens.Count && noun < next + 2 && tokens[noun].Gap.Trim().Length == 0
+               && (lexicon.MatchAt("adjective", tokens, noun) is not null || (language == Language.En && EnglishAdjective(tokens[noun]))))
         {
             noun++;
         }
@@ -132,6 +135,9 @@ internal sealed class FactFinder(string text, List<Token> tokens, Language langu
 
         return (First(i), noun, value, scale, n.Raw.ToLowerInvariant());
     }
+
+    private static bool EnglishAdjective(Token t) =>
+        t.Kind == TokenKind.Word && !t.IsCapitalized && AdjectiveEndings.Any(e => t.Norm.EndsWith(e, StringComparison.Ordinal));
 
     private int First(int i) => i > 0 && tokens[i - 1].Norm is "the" or "a" && tokens[i].Gap.Trim().Length == 0 && lexicon.MatchAt("fraction", tokens, i) is not null ? i - 1 : i;
 

@@ -274,8 +274,9 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
     private string? AddresseeBefore(List<Token> w, int at)
     {
+        // "pointed to the need to…": the need is a noun; the subject is the speaker, not the addressee.
         var subject = Subject(w, at);
-        if (subject.Count is 0 or > 10)
+        if (subject.Count is 0 or > 10 || subject[^1].Norm is "the" or "a" || lexicon.Find("reporting", subject) is not null)
         {
             return null;
         }
@@ -285,7 +286,10 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
         return named || IsAddressee(w, from, at) ? Words(w, from, at - 1) : null;
     }
 
-    /// <summary>Kazakh addressees come before the verb: the clause's words up to the first comma when they name a body, else the body's word and the one before it.</summary>
+    /// <summary>
+    /// Kazakh addressees come before the verb: the clause's opening words up to the first comma when they are few and
+    /// name a body ("Үкімет қала әкімдігімен бірлесіп"), else the body's word with the word before it ("облыс әкімдігіне").
+    /// </summary>
     private string? KazakhAddressee(List<Token> w, int at)
     {
         for (var k = 0; k < at; k++)
@@ -295,19 +299,30 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 continue;
             }
 
-            var first = k > 0 && w[k - 1].Kind == TokenKind.Word && !w[k - 1].IsCapitalized && w[k].Gap.Trim().Length == 0 ? k - 1 : k;
-            if (k > 0 && w[k - 1].IsCapitalized && lexicon.MatchAt("addressee", w, k - 1) is not null)
+            var opening = k;
+            while (opening > 0 && w[opening].Gap.IndexOfAny([',', ';', ':', '–', '—']) < 0)
             {
-                first = k - 1;
+                opening--;
             }
 
-            var last = k;
-            while (last + 1 < at && w[last + 1].Gap.Trim().Length == 0 && last - first < 4 && w[last + 1].Norm.StartsWith("бірлес", StringComparison.Ordinal))
+            var closing = k;
+            while (closing + 1 < at && w[closing + 1].Gap.IndexOfAny([',', ';', ':', '–', '—']) < 0)
             {
-                last++;
+                closing++;
             }
 
-            return Words(w, first, last);
+            if (closing + 1 < at && closing - opening < 6)
+            {
+                return Words(w, opening, closing);
+            }
+
+            var first = k;
+            while (first > Math.Max(opening, k - 2) && w[first - 1].Kind == TokenKind.Word && w[first].Gap.Trim().Length == 0)
+            {
+                first--;
+            }
+
+            return Words(w, first, k);
         }
 
         return null;

@@ -3,8 +3,8 @@ using Qala.Engine.Languages;
 namespace Qala.Engine.Instructions.Extraction;
 
 /// <summary>
-/// Tells Kazakh, Russian and English apart by their letters: Cyrillic with Kazakh letters (ә ғ қ ң ө ұ ү һ і) is
-/// Kazakh, other Cyrillic Russian; Latin script is Kazakh when Kazakh Latin letters (á ǵ ń ó ú ý ı ş ğ ñ ä ö ü) and
+/// Tells Kazakh, Russian and English apart by their letters: Cyrillic with Kazakh letters (ә ғ қ ң ө ұ ү һ і) in its
+/// common words is Kazakh, other Cyrillic Russian; Latin script is Kazakh when Kazakh Latin letters (á ǵ ń ó ú ý ı ş ğ ñ ä ö ü) and
 /// Kazakh words outweigh English function words, English otherwise.
 /// </summary>
 public static class LanguageDetector
@@ -22,14 +22,23 @@ public static class LanguageDetector
 
     public static Language Detect(string text)
     {
+        // Kazakh letters count in words that start in lower case: a Russian text names Нұрсұлтан Назарбаев too.
         int cyrillic = 0, kazakh = 0, latin = 0, kazakhLatin = 0;
+        var inName = false;
+        var previous = ' ';
         foreach (var c in text)
         {
             var lower = char.ToLowerInvariant(c);
+            if (!char.IsLetter(previous))
+            {
+                inName = char.IsUpper(c);
+            }
+
+            previous = c;
             if (lower is >= 'а' and <= 'я' or 'ё' || KazakhCyrillic.Contains(lower, StringComparison.Ordinal))
             {
                 cyrillic++;
-                kazakh += KazakhCyrillic.Contains(lower, StringComparison.Ordinal) ? 1 : 0;
+                kazakh += !inName && KazakhCyrillic.Contains(lower, StringComparison.Ordinal) ? 1 : 0;
             }
             else if (lower is >= 'a' and <= 'z' || KazakhLatin.Contains(lower, StringComparison.Ordinal))
             {

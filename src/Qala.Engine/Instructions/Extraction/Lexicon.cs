@@ -32,26 +32,32 @@ internal sealed class Lexicon
     public IReadOnlyList<LexiconEntry> this[string section] =>
         sections.TryGetValue(section, out var entries) ? entries : [];
 
-    /// <summary>The longest entry of <paramref name="section"/> that matches the words from <paramref name="at"/>, or null.</summary>
+    /// <summary>
+    /// The longest entry of <paramref name="section"/> that matches the words from <paramref name="at"/>, or null.
+    /// Adverbs between an entry's words are passed over ("it is also critical to" matches "it is critical to").
+    /// </summary>
     public Match? MatchAt(string section, List<Token> words, int at)
     {
         Match? best = null;
         foreach (var entry in this[section])
         {
-            if (at + entry.Words.Count > words.Count)
-            {
-                continue;
-            }
-
+            var position = at;
             var all = true;
             for (var k = 0; k < entry.Words.Count && all; k++)
             {
-                all = entry.Words[k].Matches(words[at + k].Norm);
+                while (k > 0 && section != "adverb" && position < words.Count && !entry.Words[k].Matches(words[position].Norm)
+                       && position - at < entry.Words.Count + 2 && Contains("adverb", words[position].Norm))
+                {
+                    position++;
+                }
+
+                all = position < words.Count && entry.Words[k].Matches(words[position].Norm);
+                position++;
             }
 
-            if (all && (best is null || entry.Words.Count > best.Value.Length))
+            if (all && (best is null || position - at > best.Value.Length))
             {
-                best = new Match(entry, at, entry.Words.Count);
+                best = new Match(entry, at, position - at);
             }
         }
 

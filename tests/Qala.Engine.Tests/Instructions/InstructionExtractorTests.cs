@@ -1,0 +1,152 @@
+using Qala.Engine.Instructions.Extraction;
+using Qala.Engine.Languages;
+
+namespace Qala.Engine.Tests.Instructions;
+
+/// <summary>Sentences written for these tests, in the three languages, directing and not directing.</summary>
+public sealed class InstructionExtractorTests
+{
+    [Theory]
+    [InlineData("I instruct the Ministry of Energy to submit a plan for the gasification of the region by 1 March 2019.", "directive: instruct", "the Ministry of Energy")]
+    [InlineData("The Regional Administration must complete the reconstruction of the central hospital.", "modal: must", "The Regional Administration")]
+    [InlineData("It is necessary to repair the water pipes in the old districts before winter.", "modal: It is necessary to", null)]
+    [InlineData("Develop a roadmap for the new industrial park and submit it to the Government.", "imperative: Develop", null)]
+    [InlineData("The Head of State forbade the construction of new plants inside the city.", "directive: forbade", null)]
+    [InlineData("Поручаю акимату города Алматы разработать план строительства школ.", "directive: Поручаю", "акимату города Алматы")]
+    [InlineData("Необходимо обеспечить ввод новых детских садов в пригородах.", "modal: Необходимо", null)]
+    [InlineData("Акимату области внести предложения по развитию туризма.", "imperative: внести", "Акимату области")]
+    [InlineData("Президент рекомендовал министерству пересмотреть тарифы на тепло.", "directive: рекомендовал", "министерству")]
+    [InlineData("Облыс әкімдігіне мектептер салу жоспарын әзірлеуді тапсырамын.", "directive: тапсырамын", "Облыс әкімдігіне")]
+    [InlineData("Қала әкімдігі жолдарды жөндеуі керек.", "modal: керек", "Қала әкімдігі")]
+    [InlineData("Мемлекеттік бағдарлама бойынша кең түсіндіру жұмыстарын жүргізу қажет.", "modal: қажет", null)]
+    [InlineData("Денсаулық сақтау басқармасы емханалардың жұмысын тексерсін.", "imperative: тексерсін", "Денсаулық сақтау басқармасы")]
+    public void A_directing_sentence_is_one_instruction_with_its_cue_and_addressee(string sentence, string cue, string? addressee)
+    {
+        var instruction = InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
+        instruction.Cue.ShouldBe(cue);
+        instruction.Addressee.ShouldBe(addressee);
+        sentence[instruction.Start..instruction.End].ShouldBe(instruction.Text);
+    }
+
+    [Theory]
+    [InlineData("The city should become a regional hub of logistics and tourism.")]
+    [InlineData("Almaty must remain the main financial centre of the country.")]
+    [InlineData("All decisions must be taken in consultation with the residents.")]
+    [InlineData("The Head of State gave a number of instructions to the akimat.")]
+    [InlineData("The Governor reported that 12 schools were built last year.")]
+    [InlineData("The President praised the work of the city's builders.")]
+    [InlineData("The city must develop in a balanced way.")]
+    [InlineData("Шымкент должен стать центром туризма в регионе.")]
+    [InlineData("Глава государства дал ряд поручений.")]
+    [InlineData("Аким доложил о ходе строительства дорог.")]
+    [InlineData("Алматы халықаралық қаржы орталығына айналуы керек.")]
+    [InlineData("Мемлекет басшысы бірқатар тапсырма берді.")]
+    [InlineData("Кәсіпкерлікті қолдаудың маңызды екенін айтты.")]
+    public void Goals_states_principles_reports_praise_and_empty_task_sets_are_not_instructions(string sentence) =>
+        InstructionExtractor.Extract(sentence).Instructions.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("I instruct the akimat to submit the plan by 1 March 2019.", null, "by 1 March 2019", "2019-03-01")]
+    [InlineData("The akimat must complete the hospital until the end of the year.", "2019-05-10", "until the end of the year", "2019-12-31")]
+    [InlineData("Develop a roadmap for the park within two months.", "2020-01-15", "within two months", "2020-03-15")]
+    [InlineData("I instruct the akimat to submit the plan by 30 February 2019.", null, "by 30 February 2019", null)]
+    [InlineData("Поручаю акимату разработать план до 1 июля 2019 года.", null, "до 1 июля 2019 года", "2019-07-01")]
+    [InlineData("Необходимо завершить строительство до конца 2020 года.", null, "до конца 2020 года", "2020-12-31")]
+    [InlineData("Акимату области в течение месяца внести предложения.", "2019-03-20", "в течение месяца", "2019-04-20")]
+    [InlineData("Облыс әкімдігіне 2019 жылғы 1 шілдеге дейін жоспарды әзірлеуді тапсырамын.", null, "2019 жылғы 1 шілдеге дейін", "2019-07-01")]
+    [InlineData("Қала әкімдігі жыл соңына дейін жолдарды жөндеуі керек.", "2019-09-29", "жыл соңына дейін", "2019-12-31")]
+    [InlineData("Жоспарды бір ай ішінде әзірлеу қажет.", "2019-09-29", "бір ай ішінде", "2019-10-29")]
+    public void Deadlines_are_kept_as_written_and_resolved_when_possible(string sentence, string? meeting, string deadline, string? due)
+    {
+        var instruction = InstructionExtractor.Extract(sentence, meeting is null ? null : DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture))
+            .Instructions.ShouldHaveSingleItem();
+        instruction.Deadline.ShouldBe(deadline);
+        instruction.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(due);
+        if (due is null)
+        {
+            instruction.DueDate.ShouldBeNull();
+        }
+    }
+
+    [Fact]
+    public void A_relative_deadline_resolves_from_the_meetings_date_in_the_text()
+    {
+        var result = InstructionExtractor.Extract("12 March 2021\nMeeting of the akimat.\nThe akimat must repair the school roofs by the end of the year.");
+        result.Meeting.Date.ShouldBe(new DateOnly(2021, 3, 12));
+        result.Instructions.ShouldHaveSingleItem().DueDate.ShouldBe(new DateOnly(2021, 12, 31));
+    }
+
+    [Theory]
+    [InlineData("The budget grew by 3.5 billion tenge last year.", 3.5, 1e9, "tenge")]
+    [InlineData("The region produced 600,000 tons of grain.", 600000, 1, "tons")]
+    [InlineData("Unemployment fell to 4,8% in the city.", 4.8, 1, "%")]
+    [InlineData("About one-third of the households use gas.", 1.0 / 3, 1, "share")]
+    [InlineData("There are 12,500 people on the waiting list.", 12500, 1, "people")]
+    [InlineData("Инвестиции составили 156 млрд тенге.", 156, 1e9, "tenge")]
+    [InlineData("В городе построено 12 500 квартир.", 12500, 1, "квартир")]
+    [InlineData("Доля малого бизнеса составила 20,9%.", 20.9, 1, "%")]
+    [InlineData("Инвестиция көлемі 156 млрд теңгені құрады.", 156, 1e9, "tenge")]
+    [InlineData("Қалада 33 кәсіпорын тіркелген.", 33, 1, "кәсіпорын")]
+    public void A_fact_has_its_value_scale_and_unit(string sentence, double value, double scale, string unit)
+    {
+        var fact = InstructionExtractor.Extract(sentence).Facts.ShouldHaveSingleItem();
+        fact.Value.ShouldBe(value, 1e-9);
+        fact.Scale.ShouldBe(scale);
+        fact.Unit.ShouldBe(unit);
+        sentence[fact.Start..fact.End].ShouldBe(fact.Text);
+    }
+
+    [Theory]
+    [InlineData("The program Almaty-2020 and the 7-20-25 mortgages were discussed in 2019.")]
+    [InlineData("Elements of Industry 4.0 were introduced; the region ranks fourth.")]
+    [InlineData("Over the past five years the city has changed.")]
+    [InlineData("Kazakhstan aims to enter the list of 30 competitive countries by 2050.")]
+    [InlineData("Call +7 (727) 271-65-56 or write to info2020@example.kz.")]
+    [InlineData("Программа «Алматы-2020» принята 1 июля 2015 года.")]
+    [InlineData("Бір қабатты үйлердің құрылысын азайту керек.")]
+    public void Years_dates_names_ranks_periods_and_phone_numbers_are_not_facts(string sentence) =>
+        InstructionExtractor.Extract(sentence).Facts.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("The akimat must repair the roads.", Language.En)]
+    [InlineData("Акимату необходимо отремонтировать дороги, сказал Нұрсұлтан Назарбаев.", Language.Ru)]
+    [InlineData("Қала әкімдігі жолдарды жөндеуі керек.", Language.Kk)]
+    [InlineData("Qala ákimdigi joldardy jóndeýi kerek jáne mektepter salýy qajet.", Language.Kk)]
+    [InlineData("Qala akimdigine zhol salu zhumystaryn tapsyramyn, dedi memleket basshysy.", Language.Kk)]
+    public void The_language_is_told_by_its_letters_and_words(string text, Language language) =>
+        LanguageDetector.Detect(text).ShouldBe(language);
+
+    [Fact]
+    public void Kazakh_in_Latin_script_is_read_through_its_Cyrillic_cues()
+    {
+        var result = InstructionExtractor.Extract("Qala ákimdigine jańa mektepter salýdy tapsyramyn.");
+        result.Language.ShouldBe("kk");
+        result.Instructions.ShouldHaveSingleItem().Cue.ShouldBe("directive: tapsyramyn");
+    }
+
+    [Fact]
+    public void Several_sentences_give_one_item_each_and_a_repeated_heading_none()
+    {
+        const string text = """
+            Head of State instructs to build new schools in Turkestan
+            The President met the residents of Turkestan. He instructed to build new schools in Turkestan and to repair the old ones. The akimat reported on 40 new kindergartens.
+            "The region needs to attract investors," the President said.
+            """;
+        var result = InstructionExtractor.Extract(text);
+        result.Instructions.Select(i => i.Cue).ShouldBe(["directive: instructed", "modal: needs to"]);
+        result.Instructions[1].Text.ShouldBe("The region needs to attract investors");
+        result.Facts.ShouldHaveSingleItem().Value.ShouldBe(40);
+        result.Meeting.Place.ShouldBe("Turkestan");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    public void An_empty_text_is_refused(string text) =>
+        Should.Throw<MeetingTextException>(() => InstructionExtractor.Extract(text)).Message.ShouldBe("The text is empty.");
+
+    [Fact]
+    public void A_text_over_the_limit_is_refused() =>
+        Should.Throw<MeetingTextException>(() => InstructionExtractor.Extract(new string('a', InstructionExtractor.MaxLength + 1)))
+            .Message.ShouldContain("at most 1,000,000");
+}
