@@ -149,4 +149,56 @@ public sealed class InstructionExtractorTests
     public void A_text_over_the_limit_is_refused() =>
         Should.Throw<MeetingTextException>(() => InstructionExtractor.Extract(new string('a', InstructionExtractor.MaxLength + 1)))
             .Message.ShouldContain("at most 1,000,000");
+
+    [Fact]
+    public void A_russian_protocol_gives_its_numbered_instructions_but_not_what_was_noted()
+    {
+        const string text = """
+            ПРОТОКОЛ совещания у акима города Алматы
+            г. Алматы, 15 марта 2023 года
+            Председательствовал: аким города Е. Досаев
+            1. Управлению энергетики и водоснабжения (Иванов А.А.) в срок до 1 мая 2023 года обеспечить подготовку к отопительному сезону.
+            2. Акиматам районов совместно с управлением жилищного хозяйства ежемесячно представлять информацию о ходе ремонта 120 домов.
+            3. Принять к сведению информацию руководителя управления образования.
+            """;
+        var result = InstructionExtractor.Extract(text);
+        result.Language.ShouldBe("ru");
+        result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 3, 15), "Алматы", "аким города Е. Досаев"));
+        result.Instructions.Count.ShouldBe(2);
+        result.Instructions[0].Addressee.ShouldStartWith("Управлению энергетики");
+        result.Instructions[0].Deadline.ShouldBe("в срок до 1 мая 2023 года");
+        result.Instructions[0].DueDate.ShouldBe(new DateOnly(2023, 5, 1));
+        result.Instructions[1].Cue.ShouldBe("imperative: представлять");
+        result.Facts.ShouldHaveSingleItem().Value.ShouldBe(120);
+    }
+
+    [Fact]
+    public void English_and_kazakh_protocols_give_their_instructions_but_not_what_was_noted()
+    {
+        const string english = """
+            Minutes of the meeting of the akimat of Karaganda region, 5 April 2022, chaired by the akim of the region.
+            1. The Department of Education shall prepare a plan for the construction of 10 schools by 1 June 2022.
+            2. The district akimats are to report monthly on the repair of heating networks.
+            3. Take note of the information of the head of the Department of Health.
+            """;
+        var en = InstructionExtractor.Extract(english);
+        en.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2022, 4, 5), "Karaganda", "the akim of the region"));
+        en.Instructions.Select(i => i.Addressee).ShouldBe(["The Department of Education", "The district akimats"]);
+        en.Instructions[0].DueDate.ShouldBe(new DateOnly(2022, 6, 1));
+
+        const string kazakh = """
+            Кеңестің хаттамасы
+            2023 жылғы 10 ақпан, Қарағанды қаласы
+            1. Білім басқармасы 2023 жылғы 1 наурызға дейін мектептерді жылумен қамтамасыз етсін.
+            2. Аудан әкімдіктері ай сайын жөндеу жұмыстарының барысы туралы ақпарат ұсынсын.
+            3. Денсаулық сақтау басқармасы басшысының ақпараты назарға алынсын.
+            """;
+        var kk = InstructionExtractor.Extract(kazakh);
+        kk.Language.ShouldBe("kk");
+        kk.Meeting.Date.ShouldBe(new DateOnly(2023, 2, 10));
+        kk.Meeting.Place.ShouldBe("Қарағанды");
+        kk.Instructions.Count.ShouldBe(2);
+        kk.Instructions[0].DueDate.ShouldBe(new DateOnly(2023, 3, 1));
+        kk.Instructions[1].Addressee.ShouldBe("Аудан әкімдіктері");
+    }
 }

@@ -69,7 +69,7 @@ public static class InstructionExtractor
         var facts = new FactFinder(text, tokens, language, lexicon, dates).Find();
         return new MeetingExtraction(
             language.Code(),
-            new MeetingProposal(meeting, MeetingPlace(tokens, lexicon), MeetingChair(tokens, language)),
+            new MeetingProposal(meeting, MeetingPlace(tokens, lexicon), MeetingChair(tokens, language, lexicon, text)),
             instructions,
             facts);
     }
@@ -93,9 +93,24 @@ public static class InstructionExtractor
     private static readonly string[] SurnameEndings =
         ["ov", "ev", "yev", "in", "ova", "eva", "ina", "uly", "kyzy", "ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "улы", "кызы"];
 
-    /// <summary>The person named most often: a capitalised name followed by a surname (Tokayev, Назарбаев, Baibekov).</summary>
-    private static string? MeetingChair(List<Token> tokens, Language language)
+    /// <summary>
+    /// The chair as a protocol names them ("Chaired by: …", "Председательствовал: …" to the end of the line or
+    /// sentence), else the person named most often: a capitalised name followed by a surname (Tokayev, Назарбаев).
+    /// </summary>
+    private static string? MeetingChair(List<Token> tokens, Language language, Lexicon lexicon, string text)
     {
+        if (lexicon.Find("chair", tokens) is { } cue && cue.End < tokens.Count && !tokens[cue.End].Gap.Contains('\n', StringComparison.Ordinal))
+        {
+            var last = cue.End;
+            while (last + 1 < tokens.Count && tokens[last + 1].Gap.IndexOfAny(['\n', ';', ',']) < 0
+                   && !(tokens[last + 1].Gap.Contains('.', StringComparison.Ordinal) && tokens[last].Raw.Length > 1))
+            {
+                last++;
+            }
+
+            return text[tokens[cue.End].Start..tokens[last].End];
+        }
+
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         for (var i = 0; i + 1 < tokens.Count; i++)
         {

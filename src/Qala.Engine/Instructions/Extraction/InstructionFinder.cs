@@ -17,7 +17,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
     private static readonly HashSet<string> Subordinators = ["that", "which", "who", "что", "чтобы", "который", "которая", "которые", "деп"];
 
-    private static readonly HashSet<string> EnglishAfterImperative = ["of", "for", "is", "was", "are", "were", "has", "have", "in", "and", "to", "as", "at", "on", "with", "by"];
+    private static readonly HashSet<string> EnglishAfterImperative = ["of", "for", "is", "was", "are", "were", "has", "have", "in", "and", "as", "at", "on", "with", "by"];
 
     private static readonly HashSet<string> EnglishPrepositions = ["in", "at", "on", "with", "as", "into", "towards", "toward", "further", "consistently", "dynamically", "steadily", "rapidly", "in", "and", "by"];
 
@@ -134,11 +134,12 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                     return ($"imperative: {Words(w, russian.Start, russian.End - 1)}", null);
                 }
 
+                // Protocol form: "Управлению энергетики (Иванов А.А.) в срок до 1 мая обеспечить…".
                 if (lexicon.MatchAt("addressee", w, at) is not null)
                 {
-                    for (var k = at + 1; k < Math.Min(w.Count, at + 10); k++)
+                    for (var k = at + 1; k < Math.Min(w.Count, at + 25); k++)
                     {
-                        if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("imperative", w, k) is not null)
+                        if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("adverb", w, k) is null)
                         {
                             return ($"imperative: {w[k].Raw}", Words(w, at, k - 1));
                         }
@@ -265,7 +266,18 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
         {
             if (stop(w[k]))
             {
-                return k > from && IsAddressee(w, from, k) ? Words(w, from, k - 1) : null;
+                // "поручил Правительству до конца года разработать": the deadline is not part of the addressee.
+                var end = k;
+                for (var d = from + 1; d < k; d++)
+                {
+                    if (lexicon.MatchAt("by", w, d) is not null || lexicon.MatchAt("within", w, d) is not null)
+                    {
+                        end = d;
+                        break;
+                    }
+                }
+
+                return end > from && IsAddressee(w, from, end) ? Words(w, from, end - 1) : null;
             }
         }
 
@@ -401,7 +413,8 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"^\p{L}{2,}(ть|ти|чь|ться|тись)$")]
+    // Infinitives end in -ть/-чь (not the nouns in -сть: область, необходимость) or are the few verbs in -ти.
+    [GeneratedRegex(@"^(\p{L}{2,}[^с](ть|ться)|\p{L}+(чь|чься)|\p{L}*(нести|вести|везти|расти|спасти|мести|цвести|плести|трясти|ползти|идти|йти|нестись|вестись))$")]
     private static partial Regex RussianInfinitive();
 
     [GeneratedRegex(@"^\p{L}+(н|на|но|ны|ен|ена|ено|ены|т|та|то|ты)$")]
@@ -412,6 +425,6 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     private static partial Regex KazakhVerbalNoun();
 
     // Folded Kazakh imperatives at the end of a clause: -сын/-сін (әзірленсін), -ңыз/-ңіз (әзірлеңіз).
-    [GeneratedRegex(@"\p{L}{3,}(сін|ңіз|ңдар|ңдер)$")]
+    [GeneratedRegex(@"\p{L}{2,}(сін|ңіз|ңдар|ңдер)$")]
     private static partial Regex KazakhImperativeEnding();
 }
