@@ -328,8 +328,10 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 return Words(w, opening, closing);
             }
 
+            // Back over the body's modifiers ("облыс", "денсаулық сақтау"), not over the speaker ("Президент", "Тоқаев").
             var first = k;
-            while (first > Math.Max(opening, k - 2) && w[first - 1].Kind == TokenKind.Word && w[first].Gap.Trim().Length == 0)
+            while (first > Math.Max(opening, k - 2) && w[first - 1].Kind == TokenKind.Word && w[first].Gap.Trim().Length == 0
+                   && (!w[first - 1].IsCapitalized || first - 1 == opening) && lexicon.MatchAt("reporting", w, first - 1) is null)
             {
                 first--;
             }
@@ -414,7 +416,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     private static partial Regex WordPattern();
 
     // Infinitives end in -ть/-чь (not the nouns in -сть: область, необходимость) or are the few verbs in -ти.
-    [GeneratedRegex(@"^(\p{L}{2,}[^с](ть|ться)|\p{L}+(чь|чься)|\p{L}*(нести|вести|везти|расти|спасти|мести|цвести|плести|трясти|ползти|идти|йти|нестись|вестись))$")]
+    [GeneratedRegex(@"^(\p{L}+[^с](ть|ться)|\p{L}+(чь|чься)|\p{L}*(нести|вести|везти|расти|спасти|мести|цвести|плести|трясти|ползти|идти|йти|нестись|вестись))$")]
     private static partial Regex RussianInfinitive();
 
     [GeneratedRegex(@"^\p{L}+(н|на|но|ны|ен|ена|ено|ены|т|та|то|ты)$")]
