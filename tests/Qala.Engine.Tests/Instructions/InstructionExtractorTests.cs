@@ -68,6 +68,18 @@ public sealed class InstructionExtractorTests
         }
     }
 
+    [Theory]
+    [InlineData("The Government must draft the law on local budgets, and the akimat should build the new schools by 1 September 2024.", "The Government", "the akimat")]
+    [InlineData("Правительству следует разработать закон о местных бюджетах, а акимату необходимо построить новые школы.", "Правительству", "акимату")]
+    [InlineData("Үкімет жергілікті бюджеттер туралы заң жобасын әзірлеуі тиіс; облыс әкімдігі жаңа мектептер салуы керек.", "Үкімет", "облыс әкімдігі")]
+    public void Clauses_directing_different_addressees_are_separate_items(string sentence, string first, string second)
+    {
+        var result = InstructionExtractor.Extract(sentence);
+        result.Instructions.Select(i => i.Addressee).ShouldBe([first, second]);
+        result.Instructions[0].End.ShouldBeLessThanOrEqualTo(result.Instructions[1].Start);
+        result.Instructions.ShouldAllBe(i => sentence.Substring(i.Start, i.End - i.Start) == i.Text);
+    }
+
     [Fact]
     public void A_relative_deadline_resolves_from_the_meetings_date_in_the_text()
     {

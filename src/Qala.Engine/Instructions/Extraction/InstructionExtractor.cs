@@ -51,10 +51,7 @@ public static class InstructionExtractor
                 next++;
             }
 
-            if (instructionFinder.Find(first, next, start, end) is { } instruction)
-            {
-                found.Add(instruction);
-            }
+            found.AddRange(instructionFinder.Find(first, next, start, end));
         }
 
         var meeting = meetingDate ?? dates.FirstOrDefault(d => d.IsValid && !found.Any(f => d.First >= f.FirstToken && d.Last < f.EndToken))?.Date;

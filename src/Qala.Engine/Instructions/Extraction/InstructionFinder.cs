@@ -15,6 +15,8 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     /// <summary>A sentence found to direct: its span, addressee, cue, tokens <c>[FirstToken, EndToken)</c>, and whether it is a heading.</summary>
     public sealed record Found(int Start, int End, string Text, string? Addressee, string Cue, int FirstToken, int EndToken, bool IsHeading);
 
+    private static readonly HashSet<string> Conjunctions = ["and", "but", "while", "whereas", "а", "и", "но", "ал", "және", "бірақ"];
+
     private static readonly HashSet<string> Subordinators = ["that", "which", "who", "что", "чтобы", "который", "которая", "которые", "деп"];
 
     private static readonly HashSet<string> EnglishAfterImperative = ["of", "for", "is", "was", "are", "were", "has", "have", "in", "and", "as", "at", "on", "with", "by"];
@@ -24,30 +26,66 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     private static readonly HashSet<string> Participles =
         ["built", "done", "made", "taken", "held", "paid", "set", "put", "given", "spent", "sold", "brought", "bought", "kept", "left", "met", "sent", "shown", "won", "cut", "laid", "led", "found", "drawn", "begun", "run", "dug", "rebuilt", "torn", "withdrawn", "undertaken"];
 
-    public Found? Find(int first, int end, int start, int stop)
+    /// <summary>
+    /// The instructions of one sentence over tokens <c>[first, end)</c> and characters <c>[start, stop)</c>: none, one, or
+    /// one per clause when clauses joined by "and", "а", "ал"… or a semicolon direct different addressees.
+    /// </summary>
+    public List<Found> Find(int first, int end, int start, int stop)
     {
         if (end - first < 3)
         {
-            return null;
+            return [];
         }
 
         var words = all.Skip(first).Take(end - first).ToList();
         var sentence = text[start..stop];
         if (lexicon.Find("contentless", words) is not null && !sentence.Contains(':', StringComparison.Ordinal))
         {
-            return null;
+            return [];
         }
 
-        var cue = Directive(words) ?? Modal(words) ?? Imperative(words);
-        if (cue is null)
+        if ((Directive(words, 0) ?? Modal(words, 0) ?? Imperative(words)) is not { } opening)
         {
-            return null;
+            return [];
         }
 
-        var (spanStart, spanEnd) = Trim(words, start, stop);
-        var heading = !sentence.TrimEnd().EndsWith('.') && !sentence.TrimEnd().EndsWith('!') && !".!?…:;\"»”'".Contains(sentence.TrimEnd()[^1], StringComparison.Ordinal)
-            && (stop >= text.Length || text[stop] is '\n' or '\r');
-        return new Found(spanStart, spanEnd, text[spanStart..spanEnd], cue.Value.Addressee, cue.Value.Cue, first, end, heading);
+        var cue = opening;
+        var heading = !".!?…:;\"»”'".Contains(sentence.TrimEnd()[^1], StringComparison.Ordinal) && (stop >= text.Length || text[stop] is '\n' or '\r');
+        var found = new List<Found>();
+        var clauseStart = 0;
+        while ((Directive(words, cue.End) ?? Modal(words, cue.End)) is { } next)
+        {
+            var boundary = ClauseBoundary(words, cue.End, next.At);
+            if (boundary < 0 || next.Addressee is null || next.Addressee == cue.Addressee)
+            {
+                cue = cue with { End = next.End };
+                continue;
+            }
+
+            var (spanStart, _) = Trim(words, words[clauseStart].Start, stop);
+            var spanEnd = words[boundary - 1].End;
+            found.Add(new Found(spanStart, spanEnd, text[spanStart..spanEnd], cue.Addressee, cue.Text, first + clauseStart, first + boundary, heading));
+            clauseStart = boundary;
+            cue = next;
+        }
+
+        var (lastStart, lastEnd) = Trim(words, clauseStart == 0 ? start : words[clauseStart].Start, stop);
+        found.Add(new Found(lastStart, lastEnd, text[lastStart..lastEnd], cue.Addressee, cue.Text, first + clauseStart, end, heading));
+        return found;
+    }
+
+    /// <summary>The first word after <paramref name="from"/> and up to <paramref name="to"/> that opens a new clause: after a semicolon, or a conjunction after a comma.</summary>
+    private static int ClauseBoundary(List<Token> w, int from, int to)
+    {
+        for (var b = Math.Max(1, from); b <= to && b < w.Count; b++)
+        {
+            if (w[b].Gap.Contains(';', StringComparison.Ordinal) || (w[b].Gap.Contains(',', StringComparison.Ordinal) && Conjunctions.Contains(w[b].Norm)))
+            {
+                return b;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A heading that repeats a later instruction (half its content words or more) is not an item of its own.</summary>
@@ -63,29 +101,33 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     private static HashSet<string> Stems(string s) =>
         [.. WordPattern().Matches(s.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 4).Select(w => w[..Math.Min(5, w.Length)])];
 
-    private (string Cue, string? Addressee)? Directive(List<Token> w)
+    /// <summary>A cue found at word <c>At</c>, ending before word <c>End</c>.</summary>
+    private readonly record struct Cue(string Text, string? Addressee, int At, int End);
+
+    private Cue? Directive(List<Token> w, int from)
     {
-        for (var i = 0; i < w.Count; i++)
+        for (var i = from; i < w.Count; i++)
         {
             if (lexicon.MatchAt("directive", w, i) is not { } m || (i > 0 && w[i - 1].Norm is "not" or "не" or "didn't"))
             {
                 continue;
             }
 
-            return ($"directive: {Words(w, m.Start, m.End - 1)}", language switch
+            var addressee = language switch
             {
                 Language.En => AddresseeBetween(w, m.End, t => t.Norm == "to"),
                 Language.Ru => AddresseeBetween(w, m.End, IsRussianInfinitive) ?? AddresseeBefore(w, m.Start),
                 Language.Kk => KazakhAddressee(w, m.Start),
-            });
+            };
+            return new Cue($"directive: {Words(w, m.Start, m.End - 1)}", addressee, m.Start, m.End);
         }
 
         return null;
     }
 
-    private (string Cue, string? Addressee)? Modal(List<Token> w)
+    private Cue? Modal(List<Token> w, int from)
     {
-        for (var i = 0; i < w.Count; i++)
+        for (var i = from; i < w.Count; i++)
         {
             if (lexicon.MatchAt("modal", w, i) is not { } m)
             {
@@ -104,13 +146,13 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 continue;
             }
 
-            return ($"modal: {Words(w, m.Start, m.End - 1)}", language == Language.Kk ? KazakhAddressee(w, m.Start) : AddresseeBefore(w, m.Start));
+            return new Cue($"modal: {Words(w, m.Start, m.End - 1)}", language == Language.Kk ? KazakhAddressee(w, m.Start) : AddresseeBefore(w, m.Start), m.Start, m.End);
         }
 
         return null;
     }
 
-    private (string Cue, string? Addressee)? Imperative(List<Token> w)
+    private Cue? Imperative(List<Token> w)
     {
         var at = 0;
         while (at < w.Count - 1 && w[at].IsNumber && w[at].Raw.Length <= 2)
@@ -124,14 +166,14 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 if (w[at].IsCapitalized && lexicon.MatchAt("imperative", w, at) is { } english && english.End < w.Count
                     && !EnglishAfterImperative.Contains(w[english.End].Norm) && !w[english.End].Norm.EndsWith("ing", StringComparison.Ordinal))
                 {
-                    return ($"imperative: {Words(w, english.Start, english.End - 1)}", null);
+                    return new Cue($"imperative: {Words(w, english.Start, english.End - 1)}", null, english.Start, english.End);
                 }
 
                 break;
             case Language.Ru:
                 if (lexicon.MatchAt("imperative", w, at) is { } russian)
                 {
-                    return ($"imperative: {Words(w, russian.Start, russian.End - 1)}", null);
+                    return new Cue($"imperative: {Words(w, russian.Start, russian.End - 1)}", null, russian.Start, russian.End);
                 }
 
                 // Protocol form: "Управлению энергетики (Иванов А.А.) в срок до 1 мая обеспечить…".
@@ -141,7 +183,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                     {
                         if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("adverb", w, k) is null)
                         {
-                            return ($"imperative: {w[k].Raw}", Words(w, at, k - 1));
+                            return new Cue($"imperative: {w[k].Raw}", Words(w, at, k - 1), k, k + 1);
                         }
                     }
                 }
@@ -151,12 +193,12 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 var last = w[^1];
                 if (lexicon.Find("imperative", w) is { } kazakh)
                 {
-                    return ($"imperative: {Words(w, kazakh.Start, kazakh.End - 1)}", KazakhAddressee(w, kazakh.Start));
+                    return new Cue($"imperative: {Words(w, kazakh.Start, kazakh.End - 1)}", KazakhAddressee(w, kazakh.Start), kazakh.Start, kazakh.End);
                 }
 
                 if (last.Kind == TokenKind.Word && KazakhImperativeEnding().IsMatch(last.Norm))
                 {
-                    return ($"imperative: {last.Raw}", KazakhAddressee(w, w.Count - 1));
+                    return new Cue($"imperative: {last.Raw}", KazakhAddressee(w, w.Count - 1), w.Count - 1, w.Count);
                 }
 
                 break;
@@ -288,6 +330,11 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     {
         // "pointed to the need to…": the need is a noun; the subject is the speaker, not the addressee.
         var subject = Subject(w, at);
+        if (subject.Count > 1 && Conjunctions.Contains(subject[0].Norm))
+        {
+            subject = subject[1..];
+        }
+
         if (subject.Count is 0 or > 10 || subject[^1].Norm is "the" or "a" || lexicon.Find("reporting", subject) is not null)
         {
             return null;
