@@ -64,10 +64,10 @@ internal sealed class Lexicon
         return best;
     }
 
-    /// <summary>The first match of any entry of <paramref name="section"/> at or after <paramref name="from"/>.</summary>
-    public Match? Find(string section, List<Token> words, int from = 0, int to = int.MaxValue)
+    /// <summary>The first match of any entry of <paramref name="section"/> in <paramref name="words"/>.</summary>
+    public Match? Find(string section, List<Token> words)
     {
-        for (var i = from; i < Math.Min(words.Count, to); i++)
+        for (var i = 0; i < words.Count; i++)
         {
             if (MatchAt(section, words, i) is { } match)
             {

@@ -26,50 +26,9 @@ internal sealed record Token(int Start, int End, string Raw, string Norm, TokenK
 /// <summary>Tokens, normal forms and sentence bounds of a text.</summary>
 internal static class Text
 {
-    private static readonly Dictionary<char, string> LatinKazakh = new()
-    {
-        ['a'] = "а",
-        ['á'] = "ә",
-        ['ä'] = "ә",
-        ['b'] = "б",
-        ['c'] = "ц",
-        ['ç'] = "ч",
-        ['d'] = "д",
-        ['e'] = "е",
-        ['f'] = "ф",
-        ['g'] = "г",
-        ['ǵ'] = "ғ",
-        ['ğ'] = "ғ",
-        ['h'] = "х",
-        ['i'] = "і",
-        ['ı'] = "ы",
-        ['j'] = "ж",
-        ['k'] = "к",
-        ['l'] = "л",
-        ['m'] = "м",
-        ['n'] = "н",
-        ['ń'] = "ң",
-        ['ñ'] = "ң",
-        ['o'] = "о",
-        ['ó'] = "ө",
-        ['ö'] = "ө",
-        ['p'] = "п",
-        ['q'] = "қ",
-        ['r'] = "р",
-        ['s'] = "с",
-        ['ş'] = "ш",
-        ['t'] = "т",
-        ['u'] = "ұ",
-        ['ú'] = "ү",
-        ['ü'] = "ү",
-        ['ū'] = "ұ",
-        ['v'] = "в",
-        ['w'] = "у",
-        ['x'] = "х",
-        ['y'] = "ы",
-        ['ý'] = "у",
-        ['z'] = "з",
-    };
+    // Kazakh Latin letters (the 2018 and 2021 alphabets and common informal spellings) and their Cyrillic letters.
+    private const string LatinKazakh = "aáäbcçdefgǵğhiıjklmnńñoóöpqrsştuúüūvwxyýz";
+    private const string CyrillicKazakh = "аәәбцчдефгғғхіыжклмнңңоөөпқрсштұүүұвухыуз";
 
     /// <summary>
     /// The form lexicons match: lower case, ё as е, typographic apostrophes as '. For Kazakh, Latin script is
@@ -96,7 +55,8 @@ internal static class Text
                 continue;
             }
 
-            builder.Append(LatinKazakh.TryGetValue(c, out var cyrillic) ? cyrillic : c.ToString());
+            var latin = LatinKazakh.IndexOf(c, StringComparison.Ordinal);
+            builder.Append(latin >= 0 ? CyrillicKazakh[latin] : c);
         }
 
         for (var i = 0; i < builder.Length; i++)
