@@ -254,4 +254,26 @@ public sealed class InstructionExtractorTests
             Кроме того, Касым-Жомарт Токаев поручил Правительству разработать программу развития хлопкового кластера.
             Лишь 30% жителей области имеют доступ к централизованному водоснабжению.
         """;
+
+    [Fact]
+    public void Other_directive_verbs_name_their_addressees_and_reports_thanks_needs_and_goals_do_not_direct()
+    {
+        const string text = """
+            Kyzylorda, 12 May 2023. President Kassym-Jomart Tokayev held a meeting on the development of Kyzylorda region.
+            The Head of State tasked the Government with developing a program for the Aral Sea region by the end of the year.
+            He demanded that the akimat ensure the timely payment of wages to teachers.
+            Tokayev called on the regional authorities to speed up the construction of the gas pipeline.
+            The Head of State also charged the Ministry of Health with opening 5 new clinics in rural areas.
+            According to the President, it is important to support farmers who grow rice.
+            The governor informed the President that 3 new plants will be launched in 2024.
+            The President thanked the residents for their hard work.
+            The region needs a new airport terminal, the President noted.
+            Kyzylorda should become an agricultural hub of the south.
+            """;
+        var result = InstructionExtractor.Extract(text);
+        result.Instructions.Select(i => i.Addressee).ShouldBe(["the Government", "the akimat", "the regional authorities", "the Ministry of Health", null]);
+        result.Instructions[0].DueDate.ShouldBe(new DateOnly(2023, 12, 31));
+        result.Facts.Select(f => f.Text).ShouldBe(["5 new clinics", "3 new plants"]);
+        result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 5, 12), "Kyzylorda", "Kassym-Jomart Tokayev"));
+    }
 }

@@ -115,7 +115,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
             var addressee = language switch
             {
-                Language.En => AddresseeBetween(w, m.End, t => t.Norm == "to"),
+                Language.En => AddresseeBetween(w, m.End + (m.End < w.Count && w[m.End].Norm == "that" ? 1 : 0), t => t.Norm is "to" or "with" || lexicon.Contains("imperative", t.Norm)),
                 Language.Ru => AddresseeBetween(w, m.End, IsRussianInfinitive) ?? AddresseeBefore(w, m.Start),
                 Language.Kk => KazakhAddressee(w, m.Start),
             };
