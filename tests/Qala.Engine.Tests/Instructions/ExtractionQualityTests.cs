@@ -58,6 +58,45 @@ public sealed class ExtractionQualityTests(ITestOutputHelper output)
         JsonSerializer.Serialize(InstructionExtractor.Extract(text)).ShouldBe(JsonSerializer.Serialize(InstructionExtractor.Extract(text)));
     }
 
+    [Theory, MemberData(nameof(Seeds))]
+    public void Windows_line_ends_and_a_byte_order_mark_give_the_same_proposals_at_their_own_indices(string seed)
+    {
+        var (text, _) = Load(seed);
+        var unix = InstructionExtractor.Extract(text);
+        var windows = "\uFEFF" + text.Replace("\n", "\r\n", StringComparison.Ordinal);
+        var other = InstructionExtractor.Extract(windows);
+
+        other.Instructions.Select(i => i.Text.Replace("\r\n", "\n", StringComparison.Ordinal)).ShouldBe(unix.Instructions.Select(i => i.Text));
+        other.Facts.Select(f => f.Value * f.Scale).ShouldBe(unix.Facts.Select(f => f.Value * f.Scale));
+        other.Instructions.ShouldAllBe(i => windows.Substring(i.Start, i.End - i.Start) == i.Text);
+        other.Facts.ShouldAllBe(f => windows.Substring(f.Start, f.End - f.Start) == f.Text);
+    }
+
+    [Fact]
+    public void Any_text_gives_proposals_whose_indices_quote_it()
+    {
+        const string alphabet = "abc xyz THE should must instruct 0123456789 ,.;:!?%$«»\"'-–\n\r\t\u00a0 поручаю необходимо до года қажет тиіс тапсырды жылғы әғқңөұүһі áǵńóúýı млрд billion tenge 😀";
+        var random = new Random(20260424);
+        for (var n = 0; n < 300; n++)
+        {
+            var chars = new char[random.Next(1, 400)];
+            for (var k = 0; k < chars.Length; k++)
+            {
+                chars[k] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            var result = InstructionExtractor.Extract(text);
+            result.Instructions.ShouldAllBe(i => i.Start >= 0 && i.End <= text.Length && text.Substring(i.Start, i.End - i.Start) == i.Text);
+            result.Facts.ShouldAllBe(f => f.Start >= 0 && f.End <= text.Length && text.Substring(f.Start, f.End - f.Start) == f.Text);
+        }
+    }
+
     internal static Score Measure(Gold gold, MeetingExtraction result)
     {
         var notes = new List<string>();
