@@ -131,9 +131,22 @@ public sealed class InstructionExtractorTests
     [Fact]
     public void Kazakh_in_Latin_script_is_read_through_its_Cyrillic_cues()
     {
-        var result = InstructionExtractor.Extract("Qala ákimdigine jańa mektepter salýdy tapsyramyn.");
+        const string text = """
+            Memleket basshysy Túrkistan oblysyna jumys saparymen bardy
+            2022 jylǵy 14 naýryz
+            Prezıdent oblys ákimdigine aýyz sý tapshylyǵyn joıý jónіnde naqty sharalar qabyldaýdy tapsyrdy.
+            Aýyldardy gazben qamtamasyz etý jumysyn jedeldetý kerek.
+            Túrkistan halyqaralyq týrıstik ortalyqqa aınalýy qajet.
+            Óńirde byltyr 245 mlrd teńge ınvestısıa tartyldy.
+            """;
+        var result = InstructionExtractor.Extract(text);
         result.Language.ShouldBe("kk");
-        result.Instructions.ShouldHaveSingleItem().Cue.ShouldBe("directive: tapsyramyn");
+        result.Meeting.Date.ShouldBe(new DateOnly(2022, 3, 14));
+        result.Instructions.Select(i => i.Cue).ShouldBe(["directive: tapsyrdy", "modal: kerek"]);
+        result.Instructions[0].Addressee.ShouldBe("oblys ákimdigine");
+        var fact = result.Facts.ShouldHaveSingleItem();
+        (fact.Value * fact.Scale).ShouldBe(245e9);
+        fact.Unit.ShouldBe("tenge");
     }
 
     [Fact]
