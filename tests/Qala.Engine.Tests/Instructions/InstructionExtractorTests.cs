@@ -42,6 +42,9 @@ public sealed class InstructionExtractorTests
     [InlineData("Алматы халықаралық қаржы орталығына айналуы керек.")]
     [InlineData("Мемлекет басшысы бірқатар тапсырма берді.")]
     [InlineData("Кәсіпкерлікті қолдаудың маңызды екенін айтты.")]
+    [InlineData("It is important to note that the city has grown by a third.")]
+    [InlineData("Важно отметить, что город заметно вырос.")]
+    [InlineData("Айту керек, қала соңғы жылдары айтарлықтай өсті.")]
     public void Goals_states_principles_reports_praise_and_empty_task_sets_are_not_instructions(string sentence) =>
         InstructionExtractor.Extract(sentence).Instructions.ShouldBeEmpty();
 

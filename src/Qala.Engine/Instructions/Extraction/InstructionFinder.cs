@@ -21,7 +21,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
     private static readonly HashSet<string> EnglishAfterImperative = ["of", "for", "is", "was", "are", "were", "has", "have", "in", "and", "as", "at", "on", "with", "by"];
 
-    private static readonly HashSet<string> EnglishPrepositions = ["in", "at", "on", "with", "as", "into", "towards", "toward", "further", "consistently", "dynamically", "steadily", "rapidly", "in", "and", "by"];
+    private static readonly HashSet<string> EnglishPrepositions = ["in", "at", "on", "with", "as", "into", "towards", "toward", "further", "consistently", "dynamically", "steadily", "rapidly", "and", "by"];
 
     private static readonly HashSet<string> Participles =
         ["built", "done", "made", "taken", "held", "paid", "set", "put", "given", "spent", "sold", "brought", "bought", "kept", "left", "met", "sent", "shown", "won", "cut", "laid", "led", "found", "drawn", "begun", "run", "dug", "rebuilt", "torn", "withdrawn", "undertaken"];
@@ -37,7 +37,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
             return [];
         }
 
-        var words = all.Skip(first).Take(end - first).ToList();
+        var words = all.GetRange(first, end - first);
         var sentence = text[start..stop];
         if (lexicon.Find("contentless", words) is not null && !sentence.Contains(':', StringComparison.Ordinal))
         {
@@ -215,6 +215,11 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
             return false;
         }
 
+        if (lexicon.MatchAt("speech", w, k) is not null)
+        {
+            return false;
+        }
+
         if (lexicon.MatchAt("state", w, k) is not null)
         {
             if (w[k].Norm != "be")
@@ -242,6 +247,11 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
             if (lexicon.MatchAt("adverb", w, k) is not null || !IsRussianInfinitive(w[k]))
             {
                 continue;
+            }
+
+            if (lexicon.MatchAt("speech", w, k) is not null)
+            {
+                return false;
             }
 
             if (lexicon.MatchAt("state", w, k) is not null)
@@ -275,7 +285,13 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
             p--;
         }
 
-        return p >= 0 && lexicon.MatchAt("state", w, p) is null && KazakhVerbalNoun().IsMatch(w[p].Norm);
+        if (p < 0)
+        {
+            return false;
+        }
+
+        var speech = lexicon.MatchAt("speech", w, p) is not null || (p > 0 && lexicon.MatchAt("speech", w, p - 1) is { } said && said.End == p + 1);
+        return !speech && lexicon.MatchAt("state", w, p) is null && KazakhVerbalNoun().IsMatch(w[p].Norm);
     }
 
     /// <summary>"all decisions must be taken…", "барлық жұмыс … тиіс": a principle, not an action to control.</summary>
