@@ -97,6 +97,8 @@ public sealed class InstructionExtractorTests
     [InlineData("Unemployment fell to 4,8% in the city.", 4.8, 1, "%")]
     [InlineData("About one-third of the households use gas.", 1.0 / 3, 1, "share")]
     [InlineData("There are 12,500 people on the waiting list.", 12500, 1, "people")]
+    [InlineData("The project will attract $2 billion of investment.", 2, 1e9, "USD")]
+    [InlineData("В области проживает 1 234 567 человек.", 1234567, 1, "человек")]
     [InlineData("Инвестиции составили 156 млрд тенге.", 156, 1e9, "tenge")]
     [InlineData("В городе построено 12 500 квартир.", 12500, 1, "квартир")]
     [InlineData("Доля малого бизнеса составила 20,9%.", 20.9, 1, "%")]

@@ -105,6 +105,12 @@ internal sealed class FactFinder(string text, List<Token> tokens, Language langu
             return (First(i), unit.End - 1, value, scale, unit.Entry.Value);
         }
 
+        // A currency sign before the number: "$2 billion", "₸500".
+        if (i > 0 && tokens[i - 1].Kind == TokenKind.Symbol && t.Gap.Length == 0 && lexicon.MatchAt("unit", tokens, i - 1) is { } sign)
+        {
+            return (i - 1, last, value, scale, sign.Entry.Value);
+        }
+
         var noun = next;
         while (noun + 1 < tokens.Count && noun < next + 2 && tokens[noun].Gap.Trim().Length == 0
                && (lexicon.MatchAt("adjective", tokens, noun) is not null || (language == Language.En && EnglishAdjective(tokens[noun]))))
@@ -223,8 +229,9 @@ internal sealed class FactFinder(string text, List<Token> tokens, Language langu
     {
         var raw = tokens[i].Raw;
         var next = i + 1;
-        while (next < tokens.Count && tokens[next].IsNumber && tokens[next].Raw.Length == 3 && tokens[next].Raw.All(char.IsDigit)
-               && tokens[next].Gap is " " or "\u00a0" or "\u202f" or "\u2009" && raw.Length <= 3 && raw.All(char.IsDigit))
+        var grouped = raw.Length <= 3 && raw.All(char.IsDigit);
+        while (grouped && next < tokens.Count && tokens[next].IsNumber && tokens[next].Raw.Length == 3 && tokens[next].Raw.All(char.IsDigit)
+               && tokens[next].Gap is " " or "\u00a0" or "\u202f" or "\u2009")
         {
             raw += tokens[next].Raw;
             next++;

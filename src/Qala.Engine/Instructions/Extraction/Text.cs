@@ -84,7 +84,7 @@ internal static class Text
             var c = text[i];
             if (c is '%' or '$' or '€' or '₸')
             {
-                tokens.Add(new Token(i, i + 1, c.ToString(), c == '₸' ? "тенге" : c.ToString(), TokenKind.Symbol, text[gapStart..i]));
+                tokens.Add(new Token(i, i + 1, c.ToString(), c.ToString(), TokenKind.Symbol, text[gapStart..i]));
                 gapStart = ++i;
                 continue;
             }
