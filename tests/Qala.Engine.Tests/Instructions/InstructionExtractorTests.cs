@@ -43,6 +43,9 @@ public sealed class InstructionExtractorTests
     [InlineData("Мемлекет басшысы бірқатар тапсырма берді.")]
     [InlineData("Кәсіпкерлікті қолдаудың маңызды екенін айтты.")]
     [InlineData("It is important to note that the city has grown by a third.")]
+    [InlineData("The akim reported that the master plan must be approved by the maslikhat.")]
+    [InlineData("Аким доложил, что план должен быть утвержден маслихатом.")]
+    [InlineData("Әкім бас жоспарды мәслихат бекітуі керек екенін баяндады.")]
     [InlineData("Важно отметить, что город заметно вырос.")]
     [InlineData("Айту керек, қала соңғы жылдары айтарлықтай өсті.")]
     public void Goals_states_principles_reports_praise_and_empty_task_sets_are_not_instructions(string sentence) =>

@@ -134,6 +134,12 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 continue;
             }
 
+            // "The akim reported that the plan must be approved": a report, not a direction (Kazakh reports its verb last).
+            if (Reported(w, i, language == Language.Kk ? w.Count : i))
+            {
+                return null;
+            }
+
             var acts = language switch
             {
                 Language.En => EnglishAction(w, m),
@@ -177,11 +183,11 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
                 }
 
                 // Protocol form: "Управлению энергетики (Иванов А.А.) в срок до 1 мая обеспечить…".
-                if (lexicon.MatchAt("addressee", w, at) is not null)
+                if (lexicon.MatchAt("addressee", w, at) is not null && RussianDative().IsMatch(w[at].Norm) && !Reported(w, -1, w.Count))
                 {
                     for (var k = at + 1; k < Math.Min(w.Count, at + 25); k++)
                     {
-                        if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("adverb", w, k) is null)
+                        if (IsRussianInfinitive(w[k]) && lexicon.MatchAt("adverb", w, k) is null && lexicon.MatchAt("state", w, k) is null)
                         {
                             return new Cue($"imperative: {w[k].Raw}", Words(w, at, k - 1), k, k + 1);
                         }
@@ -292,6 +298,19 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
         var speech = lexicon.MatchAt("speech", w, p) is not null || (p > 0 && lexicon.MatchAt("speech", w, p - 1) is { } said && said.End == p + 1);
         return !speech && lexicon.MatchAt("state", w, p) is null && KazakhVerbalNoun().IsMatch(w[p].Norm);
+    }
+
+    private bool Reported(List<Token> w, int modal, int to)
+    {
+        for (var k = 0; k < to; k++)
+        {
+            if (k != modal && lexicon.MatchAt("reported", w, k) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"all decisions must be taken…", "барлық жұмыс … тиіс": a principle, not an action to control.</summary>
@@ -481,6 +500,10 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
     // Infinitives end in -ть/-чь (not the nouns in -сть: область, необходимость) or are the few verbs in -ти.
     [GeneratedRegex(@"^(\p{L}+[^с](ть|ться)|\p{L}+(чь|чься)|\p{L}*(нести|вести|везти|расти|спасти|мести|цвести|плести|трясти|ползти|идти|йти|нестись|вестись))$")]
     private static partial Regex RussianInfinitive();
+
+    // Dative endings of the bodies a protocol addresses: Акимату, Управлению, Акиматам, Палате, Полиции.
+    [GeneratedRegex(@"^\p{L}+(у|ю|ам|ям|е|и)$")]
+    private static partial Regex RussianDative();
 
     [GeneratedRegex(@"^\p{L}+(н|на|но|ны|ен|ена|ено|ены|т|та|то|ты)$")]
     private static partial Regex RussianShortParticiple();
