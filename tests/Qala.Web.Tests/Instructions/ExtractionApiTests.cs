@@ -87,8 +87,11 @@ public sealed class ExtractionApiTests
     public async Task The_extraction_endpoint_is_in_the_OpenAPI_document()
     {
         await using var app = await QalaApp.StartAsync(DatabaseKind.Sqlite);
-        var document = await app.Browser().GetStringAsync("/openapi/v1.json");
-        document.ShouldContain(Url);
+        var document = JsonDocument.Parse(await app.Browser().GetStringAsync("/openapi/v1.json")).RootElement;
+        var operation = document.GetProperty("paths").GetProperty(Url).GetProperty("post");
+        var accepted = operation.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).ToList();
+        accepted.ShouldBe(["application/json", "text/plain"], ignoreOrder: true);
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400"], ignoreOrder: true);
     }
 
     [Fact]

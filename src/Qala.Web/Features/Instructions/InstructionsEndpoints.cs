@@ -15,6 +15,7 @@ public static class InstructionsEndpoints
             .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Controller, QalaRoles.Planner, QalaRoles.Administrator));
         group.MapPost("/extract", ExtractAsync)
             .Accepts<ExtractionRequest>("application/json", "text/plain")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Proposes, from a meeting's text in Kazakh, Russian or English, the meeting's date, place and chair, each instruction (clause, addressee, deadline as written and as a date, the cue that fired) and each numeric fact (value × scale, unit). Nothing is saved: a controller reviews the proposals and confirms them into instructions.");
         return api;
     }
