@@ -62,6 +62,9 @@ public sealed class InstructionExtractorTests
     [InlineData("Облыс әкімдігіне 2019 жылғы 1 шілдеге дейін жоспарды әзірлеуді тапсырамын.", null, "2019 жылғы 1 шілдеге дейін", "2019-07-01")]
     [InlineData("Қала әкімдігі жыл соңына дейін жолдарды жөндеуі керек.", "2019-09-29", "жыл соңына дейін", "2019-12-31")]
     [InlineData("Жоспарды бір ай ішінде әзірлеу қажет.", "2019-09-29", "бір ай ішінде", "2019-10-29")]
+    [InlineData("The akimat must open the new clinic in the second quarter of 2021.", null, "in the second quarter of 2021", "2021-06-30")]
+    [InlineData("Необходимо ввести школу в эксплуатацию в третьем квартале 2021 года.", null, "в третьем квартале 2021 года", "2021-09-30")]
+    [InlineData("Мектепті 2021 жылдың төртінші тоқсанында пайдалануға беру қажет.", null, "2021 жылдың төртінші тоқсанында", "2021-12-31")]
     public void Deadlines_are_kept_as_written_and_resolved_when_possible(string sentence, string? meeting, string deadline, string? due)
     {
         var instruction = InstructionExtractor.Extract(sentence, meeting is null ? null : DateOnly.Parse(meeting, System.Globalization.CultureInfo.InvariantCulture))

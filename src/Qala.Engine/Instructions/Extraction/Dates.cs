@@ -152,6 +152,11 @@ internal static partial class Dates
 
         for (var i = from; i < to; i++)
         {
+            if (Quarter(t, i, from, to, lexicon, meeting) is { } quarter)
+            {
+                return (Span(text, t, quarter.First, quarter.Last), quarter.Due);
+            }
+
             if (lexicon.MatchAt("by", t, i) is { } by && PeriodEnd(t, by.End, to, lexicon, meeting) is { } end)
             {
                 return (Span(text, t, i, end.Last), end.Due);
@@ -240,6 +245,51 @@ internal static partial class Dates
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A numbered quarter at <paramref name="at"/>: "[in the] first quarter [of] [2020 [года]]", "[2020 жылдың] бірінші
+    /// тоқсанында"; due at the quarter's end, in the year written or the meeting's.
+    /// </summary>
+    private static (int First, int Last, DateOnly? Due)? Quarter(List<Token> t, int at, int from, int to, Lexicon lexicon, DateOnly? meeting)
+    {
+        if (lexicon.MatchAt("ordinal", t, at) is not { } ordinal || lexicon.MatchAt("quarterword", t, ordinal.End) is not { } quarter)
+        {
+            return null;
+        }
+
+        var first = at;
+        for (var back = 1; back <= 5 && at - back >= from; back++)
+        {
+            if (lexicon.MatchAt("quarterbefore", t, at - back) is { } before && before.End == at)
+            {
+                first = at - back;
+            }
+        }
+
+        int? year = null;
+        var last = quarter.End - 1;
+        var after = quarter.End < to && t[quarter.End].Norm == "of" ? quarter.End + 1 : quarter.End;
+        if (after < to && Year(t, after) is { } written)
+        {
+            year = written;
+            last = lexicon.MatchAt("yearword", t, after + 1) is { } word && word.End <= to ? word.End - 1 : after;
+        }
+        else if (first - 2 >= from && Year(t, first - 2) is { } kazakh && lexicon.MatchAt("yearword", t, first - 1) is not null)
+        {
+            year = kazakh;
+            first -= 2;
+        }
+
+        var number = int.Parse(ordinal.Entry.Value, CultureInfo.InvariantCulture);
+        var dueYear = year ?? meeting?.Year;
+        if (dueYear is not { } y)
+        {
+            return (first, last, null);
+        }
+
+        var month = number * 3;
+        return (first, last, new DateOnly(y, month, DateTime.DaysInMonth(y, month)));
     }
 
     /// <summary>"two months", "10 дней", "a week", "бір ай" from <paramref name="at"/>: the meeting's date plus that much.</summary>
