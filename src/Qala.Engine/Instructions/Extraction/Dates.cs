@@ -322,8 +322,10 @@ internal static partial class Dates
             return null;
         }
 
+        // Working days need the akimat's calendar, which the engine does not hold here: the deadline stays as written.
         DateOnly? due = meeting is not { } m ? null : unit.Entry.Value switch
         {
+            "wd" => null,
             "d" => m.AddDays(count),
             "w" => m.AddDays(7 * count),
             "m" => m.AddMonths(count),
