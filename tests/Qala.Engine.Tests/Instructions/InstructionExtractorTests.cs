@@ -301,4 +301,30 @@ public sealed class InstructionExtractorTests
         result.Facts.Select(f => f.Text).ShouldBe(["5 new clinics", "3 new plants"]);
         result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 5, 12), "Kyzylorda", "Kassym-Jomart Tokayev"));
     }
+
+    [Fact]
+    public void A_russian_report_with_set_tasks_passive_orders_demands_and_prohibitions()
+    {
+        const string text = """
+            Глава государства провел совещание по вопросам развития Мангистауской области
+            Актау, 5 июня 2023 года
+            Президенту доложили, что в регионе реализуется 42 инвестиционных проекта на сумму 1,2 трлн тенге.
+            Касым-Жомарт Токаев поставил задачу до конца 2024 года полностью решить проблему дефицита воды.
+            Правительству совместно с акиматом области поручено ускорить строительство опреснительного завода.
+            Президент потребовал от акима области навести порядок в сфере ЖКХ.
+            Следует также обратить внимание на качество дорог, ведущих к морским портам.
+            По мнению Главы государства, регион должен стать логистическим хабом Каспия.
+            Глава государства отметил важность развития туризма на побережье.
+            Безработица в регионе снизилась до 4,8%, а средняя зарплата выросла на 15 процентов.
+            Акимату области запрещается выделять земельные участки в водоохранной зоне.
+            """;
+        var result = InstructionExtractor.Extract(text);
+        result.Instructions.Select(i => i.Cue).ShouldBe(
+            ["directive: поставил задачу", "directive: поручено", "directive: потребовал", "modal: Следует", "directive: запрещается"]);
+        result.Instructions.Select(i => i.Addressee).ShouldBe(
+            [null, "Правительству совместно с акиматом области", "акима области", null, "Акимату области"]);
+        result.Instructions[0].DueDate.ShouldBe(new DateOnly(2024, 12, 31));
+        result.Facts.Select(f => f.Value * f.Scale).ShouldBe([42, 1.2e12, 4.8, 15]);
+        result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 6, 5), "Актау", "Касым-Жомарт Токаев"));
+    }
 }

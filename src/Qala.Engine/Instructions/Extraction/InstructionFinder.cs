@@ -116,7 +116,7 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
             var addressee = language switch
             {
                 Language.En => AddresseeBetween(w, m.End + (m.End < w.Count && w[m.End].Norm == "that" ? 1 : 0), t => t.Norm is "to" or "with" || lexicon.Contains("imperative", t.Norm)),
-                Language.Ru => AddresseeBetween(w, m.End, IsRussianInfinitive) ?? AddresseeBefore(w, m.Start),
+                Language.Ru => AddresseeBetween(w, m.End + (m.End < w.Count && w[m.End].Norm is "от" or "перед" ? 1 : 0), IsRussianInfinitive) ?? DativeBefore(w, m.Start),
                 Language.Kk => KazakhAddressee(w, m.Start),
             };
             return new Cue($"directive: {Words(w, m.Start, m.End - 1)}", addressee, m.Start, m.End);
@@ -378,6 +378,13 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
         var from = w.IndexOf(subject[0]);
         var named = subject.Count == 1 && subject[0].IsCapitalized && subject[0].Kind == TokenKind.Word && subject[0].Raw.Length > 3;
         return named || IsAddressee(w, from, at) ? Words(w, from, at - 1) : null;
+    }
+
+    /// <summary>"Правительству … поручено": a body in the dative before a passive directive; the speaker before "поручил" is not one.</summary>
+    private string? DativeBefore(List<Token> w, int at)
+    {
+        var subject = Subject(w, at);
+        return subject.Count > 0 && RussianDative().IsMatch(subject[0].Norm) ? AddresseeBefore(w, at) : null;
     }
 
     /// <summary>
