@@ -327,4 +327,29 @@ public sealed class InstructionExtractorTests
         result.Facts.Select(f => f.Value * f.Scale).ShouldBe([42, 1.2e12, 4.8, 15]);
         result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 6, 5), "Актау", "Касым-Жомарт Токаев"));
     }
+
+    [Fact]
+    public void A_kazakh_report_with_set_tasks_passive_orders_demands_and_prohibitions()
+    {
+        const string text = """
+            Мемлекет басшысы Маңғыстау облысының даму мәселелері жөнінде кеңес өткізді
+            Ақтау, 2023 жылғы 5 маусым
+            Президентке өңірде жалпы құны 1,2 трлн теңге болатын 42 инвестициялық жоба іске асырылып жатқаны баяндалды.
+            Қасым-Жомарт Тоқаев 2024 жылдың соңына дейін су тапшылығы мәселесін толық шешу міндетін қойды.
+            Үкіметке облыс әкімдігімен бірлесіп тұщыландыру зауытының құрылысын жеделдету тапсырылды.
+            Президент облыс әкімінен тұрғын үй-коммуналдық шаруашылығы саласында тәртіп орнатуды талап етті.
+            Сондай-ақ теңіз порттарына апаратын жолдардың сапасына назар аудару қажет.
+            Мемлекет басшысының пікірінше, өңір Каспийдің логистикалық хабына айналуы тиіс.
+            Мемлекет басшысы жағалауда туризмді дамытудың маңыздылығын атап өтті.
+            Өңірдегі жұмыссыздық деңгейі 4,8 пайызға дейін төмендеді, ал орташа жалақы 15 пайызға өсті.
+            Облыс әкімдігіне су қорғау аймағында жер телімдерін бөлуге тыйым салынсын.
+            """;
+        var result = InstructionExtractor.Extract(text);
+        result.Instructions.Select(i => i.Cue).ShouldBe(
+            ["directive: міндетін қойды", "directive: тапсырылды", "directive: талап етті", "modal: қажет", "directive: тыйым салынсын"]);
+        result.Instructions.Select(i => i.Addressee).ShouldBe([null, "Үкіметке", "облыс әкімінен", null, "Облыс әкімдігіне"]);
+        result.Instructions[0].DueDate.ShouldBe(new DateOnly(2024, 12, 31));
+        result.Facts.Select(f => f.Value * f.Scale).ShouldBe([1.2e12, 42, 4.8, 15]);
+        result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 6, 5), "Ақтау", "Қасым-Жомарт Тоқаев"));
+    }
 }
