@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,6 +40,11 @@ public static class InstructionsEndpoints
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var text = await ReadAtMostAsync(reader, InstructionExtractor.MaxLength + 1, cancellationToken);
+            if (text.Length > InstructionExtractor.MaxLength)
+            {
+                return Problem(string.Create(CultureInfo.InvariantCulture, $"The text is longer than the {InstructionExtractor.MaxLength:N0} characters read."));
+            }
+
             body = new ExtractionRequest(text, null);
         }
 
