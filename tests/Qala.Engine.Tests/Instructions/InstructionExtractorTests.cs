@@ -90,6 +90,12 @@ public sealed class InstructionExtractorTests
         result.Instructions.ShouldAllBe(i => sentence.Substring(i.Start, i.End - i.Start) == i.Text);
     }
 
+    [Theory]
+    [InlineData("Nursultan Abishevich Nazarbayev met the residents. Nursultan Abishevich Nazarbayev instructed to build a school.", "Nursultan Abishevich Nazarbayev")]
+    [InlineData("Нұрсұлтан Әбішұлы Назарбаев мектеп салуды тапсырды.", "Нұрсұлтан Әбішұлы Назарбаев")]
+    public void A_chair_named_with_a_patronymic_keeps_it(string text, string chair) =>
+        InstructionExtractor.Extract(text).Meeting.Chair.ShouldBe(chair);
+
     [Fact]
     public void A_relative_deadline_resolves_from_the_meetings_date_in_the_text()
     {

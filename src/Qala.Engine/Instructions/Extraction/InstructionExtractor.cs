@@ -87,6 +87,10 @@ public static class InstructionExtractor
         return counts.Count == 0 ? null : counts.OrderByDescending(c => c.Value.Count).ThenBy(c => c.Value.First).First().Key;
     }
 
+    private static readonly string[] Patronymics = ["vich", "vna", "ич", "вна", "ұлы", "қызы", "uly", "kyzy"];
+
+    private static bool IsPatronymic(Token t) => Patronymics.Any(e => t.Raw.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
     private static readonly string[] SurnameEndings =
         ["ov", "ev", "yev", "in", "ova", "eva", "ina", "uly", "kyzy", "ов", "ев", "ин", "ова", "ева", "ина", "ұлы", "қызы", "улы", "кызы"];
 
@@ -116,7 +120,15 @@ public static class InstructionExtractor
                 && string.IsNullOrWhiteSpace(surname.Gap) && !surname.Gap.Contains('\n', StringComparison.Ordinal)
                 && SurnameEndings.Any(e => surname.Norm.EndsWith(Text.Normalize(e, language), StringComparison.Ordinal)) && given.Raw.Length > 2)
             {
-                var name = $"{given.Raw} {surname.Raw}";
+                if (IsPatronymic(surname) && i + 2 < tokens.Count && tokens[i + 2].IsCapitalized && string.IsNullOrWhiteSpace(tokens[i + 2].Gap))
+                {
+                    continue;
+                }
+
+                // "Nursultan Abishevich Nazarbayev": a patronymic between the given name and the surname.
+                var patronymic = i > 0 && tokens[i - 1].IsCapitalized && tokens[i - 1].Kind == TokenKind.Word && string.IsNullOrWhiteSpace(given.Gap)
+                    && IsPatronymic(given);
+                var name = patronymic ? $"{tokens[i - 1].Raw} {given.Raw} {surname.Raw}" : $"{given.Raw} {surname.Raw}";
                 counts[name] = counts.TryGetValue(name, out var c) ? (c.Count + 1, c.First) : (1, i);
             }
         }
