@@ -30,7 +30,7 @@ public static class TopicClassifier
 
         var features = new TopicFeatures(options.HashBits, options.MinCharGram, options.MaxCharGram, options.MaxWordGram);
         var raw = Featurise(examples, features, options);
-        var vocabulary = Vocabulary.Build(raw, features.Slots * 2, options.MinDocumentFrequency);
+        var vocabulary = Vocabulary.Build(raw, features.Slots * 2, examples.Count >= options.PruneFrom ? options.MinDocumentFrequency : 1);
         var matrix = raw.Weigh(vocabulary, options.WordShare);
 
         var classWeights = ClassWeights(y, labels.Length, options.ClassWeightPower);

@@ -101,6 +101,7 @@ public sealed class TopicModel
             writer.Write(options.MaxCharGram);
             writer.Write(options.MaxWordGram);
             writer.Write(options.MinDocumentFrequency);
+            writer.Write(options.PruneFrom);
             writer.Write(options.WordShare);
             writer.Write(options.Cost);
             writer.Write(options.ClassWeightPower);
@@ -158,6 +159,7 @@ public sealed class TopicModel
                 MaxCharGram = reader.ReadInt32(),
                 MaxWordGram = reader.ReadInt32(),
                 MinDocumentFrequency = reader.ReadInt32(),
+                PruneFrom = reader.ReadInt32(),
                 WordShare = reader.ReadDouble(),
                 Cost = reader.ReadDouble(),
                 ClassWeightPower = reader.ReadDouble(),

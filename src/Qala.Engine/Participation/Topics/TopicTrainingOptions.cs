@@ -23,8 +23,14 @@ public sealed record TopicTrainingOptions
     /// <summary>Longest run of words taken as one feature: 1 for single words, 2 adds pairs of neighbouring words.</summary>
     public int MaxWordGram { get; init; } = 2;
 
-    /// <summary>A feature must occur in at least this many training texts to be kept; rarer ones are noise and bulk.</summary>
+    /// <summary>
+    /// A feature must occur in at least this many training texts to be kept; rarer ones are noise and bulk. Applied
+    /// from <see cref="PruneFrom"/> training texts on: a model learning from its first confirmed labels keeps them all.
+    /// </summary>
     public int MinDocumentFrequency { get; init; } = 2;
+
+    /// <summary>The number of training texts from which <see cref="MinDocumentFrequency"/> applies.</summary>
+    public int PruneFrom { get; init; } = 1_000;
 
     /// <summary>
     /// Share of a text's (unit) length given to its word features; the character features get the rest. Each part is
@@ -77,7 +83,7 @@ public sealed record TopicTrainingOptions
             throw new ArgumentOutOfRangeException(nameof(MaxWordGram), MaxWordGram, "Between 0 (no word features) and 3.");
         }
 
-        if (!(WordShare is >= 0 and <= 1) || !(Cost > 0) || !(Tolerance > 0) || !(ConfidenceScale > 0) || !(ClassWeightPower >= 0) || MaxPasses < 1 || MinDocumentFrequency < 1)
+        if (!(WordShare is >= 0 and <= 1) || !(Cost > 0) || !(Tolerance > 0) || !(ConfidenceScale > 0) || !(ClassWeightPower >= 0) || MaxPasses < 1 || MinDocumentFrequency < 1 || PruneFrom < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(TopicTrainingOptions), "Shares lie in [0, 1]; cost, tolerance, scale, passes and frequency are positive.");
         }
