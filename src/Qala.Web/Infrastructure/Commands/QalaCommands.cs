@@ -22,6 +22,7 @@ public static class QalaCommands
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
         new("import-indicators", "Import indicator values: FILE... [--dry-run] [--skip-invalid-rows]. open-sdg files (indicator_8-5-2.csv) or long files (indicator, territory, period, value). Prints {files, observations, unchanged, revised, errors}; exits with 1 when a file is rejected.", IndicatorImportCommand.RunAsync, IndicatorImportCommand.Flags),
         new("access-coverage", AccessCoverageCommand.Description, AccessCoverageCommand.RunAsync, UsesDatabase: false),
+        new("topics-evaluate", TopicsEvaluateCommand.Description, TopicsEvaluateCommand.RunAsync, UsesDatabase: false),
     ];
 
     public static bool IsCommand(string[] args) =>
