@@ -39,14 +39,14 @@ public sealed record TopicTrainingOptions
     public double WordShare { get; init; } = 0.5;
 
     /// <summary>The SVM's cost of a margin violation (liblinear's C): larger fits the training texts more closely.</summary>
-    public double Cost { get; init; } = 0.5;
+    public double Cost { get; init; } = 0.4;
 
     /// <summary>
     /// Class weight = (largest class ÷ class)^<c>ClassWeightPower</c>, multiplying <see cref="Cost"/> for a class's
     /// texts: 0 treats every text alike, 1 is "balanced"; in between helps the small topics (macro-F1) without
     /// flooding the large ones with false alarms.
     /// </summary>
-    public double ClassWeightPower { get; init; }
+    public double ClassWeightPower { get; init; } = 0.3;
 
     /// <summary>The solver stops when the largest violation of its optimality conditions is below this (liblinear's eps).</summary>
     public double Tolerance { get; init; } = 0.1;
