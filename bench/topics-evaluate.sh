@@ -11,6 +11,8 @@ dotnet build -c Release bench/Qala.Bench -v quiet -nologo
 qala() { dotnet src/Qala.Web/bin/Release/net10.0/Qala.Web.dll topics-evaluate --data "$data" --folds 5 "$@" | tr -d ' \n'; echo; }
 echo "Qala grouped:    $(qala --grouped)"
 echo "Qala stratified: $(qala)"
+echo "Qala trained on the whole file, classifying it again: $(dotnet src/Qala.Web/bin/Release/net10.0/Qala.Web.dll topics-evaluate --train "$data" --test "$data" | tr -d ' \n')"
 /usr/bin/python3 bench/topics_sklearn.py "$data"
+/usr/bin/python3 bench/topics_sklearn.py "$data" --class-weight-power 0.3
 dotnet bench/Qala.Bench/bin/Release/net10.0/Qala.Bench.dll duplicates "$data" text
 echo "load after: $(uptime)"

@@ -2,6 +2,8 @@
 (1-2) n-grams, 5-fold cross-validation grouped by normalised text and plain stratified, on one CSV file.
 
 Usage: /usr/bin/python3 bench/topics_sklearn.py appeals.csv [--text text] [--label category] [--folds 5] [--seed 0]
+                        [--class-weight-power 0.3]
+With --class-weight-power P each class weighs (largest class / class)^P, as Qala's TopicTrainingOptions.ClassWeightPower.
 Prints one JSON line per mode: accuracy, macro-F1, mean seconds to train a fold, texts classified per second.
 """
 import argparse
@@ -27,14 +29,21 @@ def vectorisers():
             TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1, preprocessor=normalise))
 
 
-def run(texts, labels, splits):
+def class_weights(labels, power):
+    if power == 0:
+        return None
+    values, counts = np.unique(labels, return_counts=True)
+    return {v: (counts.max() / c) ** power for v, c in zip(values, counts)}
+
+
+def run(texts, labels, splits, power):
     truth, predicted = [], []
     train_seconds, predict_seconds, predicted_count = 0.0, 0.0, 0
     for train, test in splits:
         start = time.perf_counter()
         chars, words = vectorisers()
         x = hstack([chars.fit_transform(texts[train]), words.fit_transform(texts[train])]).tocsr()
-        model = LinearSVC(C=0.5).fit(x, labels[train])
+        model = LinearSVC(C=0.5, class_weight=class_weights(labels[train], power)).fit(x, labels[train])
         train_seconds += time.perf_counter() - start
         start = time.perf_counter()
         y = model.predict(hstack([chars.transform(texts[test]), words.transform(texts[test])]).tocsr())
@@ -55,6 +64,7 @@ def main():
     parser.add_argument("--label", default="category")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--class-weight-power", type=float, default=0)
     args = parser.parse_args()
     with open(args.data, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
@@ -63,8 +73,9 @@ def main():
     groups = np.array([normalise(t) for t in texts], dtype=object)
     grouped = list(StratifiedGroupKFold(args.folds, shuffle=True, random_state=args.seed).split(texts, labels, groups))
     plain = list(StratifiedKFold(args.folds, shuffle=True, random_state=args.seed).split(texts, labels))
-    print(json.dumps({"tool": "sklearn LinearSVC", "folds": "grouped", **run(texts, labels, grouped)}), flush=True)
-    print(json.dumps({"tool": "sklearn LinearSVC", "folds": "stratified", **run(texts, labels, plain)}), flush=True)
+    tool = "sklearn LinearSVC" + (f", class weight power {args.class_weight_power}" if args.class_weight_power else "")
+    print(json.dumps({"tool": tool, "folds": "grouped", **run(texts, labels, grouped, args.class_weight_power)}), flush=True)
+    print(json.dumps({"tool": tool, "folds": "stratified", **run(texts, labels, plain, args.class_weight_power)}), flush=True)
 
 
 if __name__ == "__main__":
