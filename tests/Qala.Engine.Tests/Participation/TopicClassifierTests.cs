@@ -39,6 +39,8 @@ public sealed class TopicClassifierTests
         suggestion.Ranked.Sum(r => r.Confidence).ShouldBe(1, 1e-9);
         suggestion.Ranked.Select(r => r.Confidence).ShouldBeInOrder(SortDirection.Descending);
         suggestion.Confidence.ShouldBeGreaterThan(1.0 / 15);
+        suggestion.ConfidenceOf(suggestion.Ranked[1].Label).ShouldBe(suggestion.Ranked[1].Confidence);
+        suggestion.ConfidenceOf("corruption").ShouldBe(0);
     }
 
     [Fact]

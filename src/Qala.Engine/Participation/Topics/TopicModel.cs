@@ -9,7 +9,15 @@ public sealed record TopicScore(string Label, double Confidence);
 /// The suggested topic of a text, its confidence, and every topic of the model ranked from the most to the least
 /// likely (the suggestion first), for a "did you mean" list.
 /// </summary>
-public sealed record TopicSuggestion(string Label, double Confidence, IReadOnlyList<TopicScore> Ranked);
+public sealed record TopicSuggestion(string Label, double Confidence, IReadOnlyList<TopicScore> Ranked)
+{
+    /// <summary>
+    /// The confidence in one topic, suggested or not; 0 for a topic the model does not know. For rules about a topic
+    /// that must not be missed (hold a text back while its "corruption" confidence is above a low bar).
+    /// </summary>
+    public double ConfidenceOf(string label) =>
+        Ranked.FirstOrDefault(s => string.Equals(s.Label, label, StringComparison.Ordinal))?.Confidence ?? 0;
+}
 
 /// <summary>
 /// A trained topic model: a linear score per topic over the text's tf-idf features, the highest score suggested.
