@@ -39,7 +39,7 @@ public sealed class TopicModel
     private readonly float[] idf;
     private readonly float[] weights;
     private readonly float[] bias;
-    private readonly int[] columnOfSlot;
+    private readonly SlotTable columns;
     private readonly TopicFeatures features;
 
     internal TopicModel(TopicTrainingOptions options, string[] labels, int[] slots, float[] idf, float[] weights, float[] bias)
@@ -51,12 +51,7 @@ public sealed class TopicModel
         this.weights = weights;
         this.bias = bias;
         features = new TopicFeatures(options.HashBits, options.MinCharGram, options.MaxCharGram, options.MaxWordGram);
-        columnOfSlot = new int[features.Slots * 2];
-        Array.Fill(columnOfSlot, -1);
-        for (var column = 0; column < slots.Length; column++)
-        {
-            columnOfSlot[slots[column]] = column;
-        }
+        columns = new SlotTable(slots);
     }
 
     /// <summary>The topics the model knows, in ordinal order.</summary>
@@ -247,7 +242,7 @@ public sealed class TopicModel
         var textCounts = counts.Counts;
         for (var e = 0; e < textSlots.Length; e++)
         {
-            var column = columnOfSlot[textSlots[e] + offset];
+            var column = columns.ColumnOf(textSlots[e] + offset);
             if (column < 0)
             {
                 continue;
@@ -280,13 +275,86 @@ public sealed class TopicModel
         }
 
         var max = scores.Max();
-        var exponents = scores.Select(s => Math.Exp(options.ConfidenceScale * (s - max))).ToArray();
-        var sum = exponents.Sum();
-        var ranked = Enumerable.Range(0, labels.Length)
-            .Select(k => new TopicScore(labels[k], exponents[k] / sum))
-            .OrderByDescending(s => s.Confidence)
-            .ThenBy(s => s.Label, StringComparer.Ordinal)
-            .ToArray();
+        var sum = 0.0;
+        var ranked = new TopicScore[labels.Length];
+        for (var k = 0; k < labels.Length; k++)
+        {
+            sum += scores[k] = Math.Exp(options.ConfidenceScale * (scores[k] - max));
+        }
+
+        // Insertion by descending confidence, stable: labels come in ordinal order, so ties keep that order.
+        for (var k = 0; k < labels.Length; k++)
+        {
+            var score = new TopicScore(labels[k], scores[k] / sum);
+            var at = k;
+            while (at > 0 && ranked[at - 1].Confidence < score.Confidence)
+            {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+
+            ranked[at] = score;
+        }
+
         return new TopicSuggestion(ranked[0].Label, ranked[0].Confidence, ranked);
     }
+}
+
+/// <summary>
+/// The model's feature slots → columns as an open-addressing hash table (linear probing, at most half full): about
+/// 2 MB for 120,000 features where a direct array over the hash space would take 16 MB, so look-ups stay in cache.
+/// </summary>
+internal sealed class SlotTable
+{
+    private readonly int[] keys;
+    private readonly int[] values;
+    private readonly int shift;
+
+    public SlotTable(int[] slots)
+    {
+        var capacity = 16;
+        while (capacity < slots.Length * 2)
+        {
+            capacity *= 2;
+        }
+
+        keys = new int[capacity];
+        values = new int[capacity];
+        Array.Fill(keys, -1);
+        shift = 32 - System.Numerics.BitOperations.Log2((uint)capacity);
+        for (var column = 0; column < slots.Length; column++)
+        {
+            var at = Home(slots[column]);
+            while (keys[at] >= 0)
+            {
+                at = (at + 1) & (keys.Length - 1);
+            }
+
+            keys[at] = slots[column];
+            values[at] = column;
+        }
+    }
+
+    /// <summary>The column of the slot, or −1 when the model does not weigh it.</summary>
+    public int ColumnOf(int slot)
+    {
+        var at = Home(slot);
+        while (true)
+        {
+            var key = keys[at];
+            if (key == slot)
+            {
+                return values[at];
+            }
+
+            if (key < 0)
+            {
+                return -1;
+            }
+
+            at = (at + 1) & (keys.Length - 1);
+        }
+    }
+
+    private int Home(int slot) => (int)(((uint)slot * 2654435769u) >> shift);
 }

@@ -55,8 +55,10 @@ public sealed record TopicTrainingOptions
     public int MaxPasses { get; init; } = 200;
 
     /// <summary>
-    /// Confidence = softmax of the topics' margins times this scale. The scale was chosen so that on held-out appeals the
-    /// confidence of the top topic matches how often it is right (see docs/benchmarks.md).
+    /// Confidence = softmax of the topics' margins times this scale, fitted once on held-out appeals (grouped folds):
+    /// where the model says ≥ 0.9 (73 % of texts) it is right 97.9 % of the time against a mean confidence of 97.8 %;
+    /// below that it understates (mean 0.90 overall against 92 % right), the safe side for a threshold. A larger
+    /// scale overstates the high confidences (see docs/benchmarks.md).
     /// </summary>
     public double ConfidenceScale { get; init; } = 3;
 
