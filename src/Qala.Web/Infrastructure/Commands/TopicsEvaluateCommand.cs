@@ -86,10 +86,10 @@ internal static class TopicsEvaluateCommand
             var clock = Stopwatch.StartNew();
             var model = TopicClassifier.Train(train);
             trainSeconds += clock.Elapsed.TotalSeconds;
-            var texts = test.Select(t => t.Text).ToList();
-            WarmUp(model, texts);
+            var testTexts = test.Select(t => t.Text).ToList();
+            WarmUp(model, testTexts);
             clock.Restart();
-            var suggestions = model.PredictMany(texts);
+            var suggestions = model.PredictMany(testTexts);
             predictSeconds += clock.Elapsed.TotalSeconds;
             truth.AddRange(test.Select(t => t.Label));
             predicted.AddRange(suggestions.Select(s => s.Label));
