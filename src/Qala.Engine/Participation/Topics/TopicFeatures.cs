@@ -92,7 +92,7 @@ internal sealed class TopicFeatures(int hashBits, int minCharGram, int maxCharGr
                 i++;
             }
 
-            // Single letters and digits are left out of the word block, as tokens of two or more characters in common use.
+            // Words of one character are left out of the word block; the character block has them.
             if (i - start < 2)
             {
                 continue;

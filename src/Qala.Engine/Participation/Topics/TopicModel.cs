@@ -91,7 +91,10 @@ public sealed class TopicModel
         return results;
     }
 
-    /// <summary>The model as bytes (a versioned little-endian format), to keep in the database; read back with <see cref="FromBytes"/>.</summary>
+    /// <summary>
+    /// The model as bytes (a versioned little-endian format), to keep in the database; read back with
+    /// <see cref="FromBytes"/>. The options travel with it, except <see cref="TopicTrainingOptions.Parallelism"/>.
+    /// </summary>
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
