@@ -23,6 +23,7 @@ public static class QalaCommands
         new("import-indicators", "Import indicator values: FILE... [--dry-run] [--skip-invalid-rows]. open-sdg files (indicator_8-5-2.csv) or long files (indicator, territory, period, value). Prints {files, observations, unchanged, revised, errors}; exits with 1 when a file is rejected.", IndicatorImportCommand.RunAsync, IndicatorImportCommand.Flags),
         new("access-coverage", AccessCoverageCommand.Description, AccessCoverageCommand.RunAsync, UsesDatabase: false),
         new("extract-instructions", ExtractInstructionsCommand.Description, ExtractInstructionsCommand.RunAsync, UsesDatabase: false),
+        new("topics-evaluate", TopicsEvaluateCommand.Description, TopicsEvaluateCommand.RunAsync, UsesDatabase: false),
     ];
 
     public static bool IsCommand(string[] args) =>
