@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -55,6 +56,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.Services.AddQalaInvestment();
         return builder;
     }
 

@@ -1,0 +1,11 @@
+namespace Qala.Web.Features.Investment;
+
+public static class InvestmentFeature
+{
+    public static IServiceCollection AddQalaInvestment(this IServiceCollection services)
+    {
+        services.AddScoped<InvestmentAccess>();
+        services.AddScoped<ZoneDashboards>();
+        return services;
+    }
+}
