@@ -6,6 +6,7 @@ public static class InvestmentFeature
     {
         services.AddScoped<InvestmentAccess>();
         services.AddScoped<ZoneDashboards>();
+        services.AddScoped<InvestmentChoices>();
         return services;
     }
 }
