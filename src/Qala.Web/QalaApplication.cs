@@ -115,6 +115,7 @@ public static partial class QalaApplication
         api.MapSourceFactsApi();
         api.MapIndicatorsApi();
         api.MapProgramsApi();
+        api.MapInvestmentApi();
 
         // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
