@@ -7,6 +7,8 @@ public static class InvestmentFeature
         services.AddScoped<InvestmentAccess>();
         services.AddScoped<ZoneDashboards>();
         services.AddScoped<InvestmentChoices>();
+        services.AddScoped<ParticipantImport>();
+        services.AddScoped<ProjectImport>();
         return services;
     }
 }
