@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -8,6 +9,7 @@ using Qala.Engine.Investment;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Investment;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Imports;
 using Qala.Web.Tests.Infrastructure;
 
 namespace Qala.Web.Tests.Investment;
@@ -83,12 +85,79 @@ public sealed class InvestmentTests
             (await other.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
         }
 
-        // A form of the officer's own aimed at the zone is refused and changes nothing.
-        var form = (IHtmlFormElement)(await officer.PageAsync($"/investment/participants/{participant}")).QuerySelector("#move-form")!;
+        // A form of their own aimed at the participant's lifecycle is refused and changes nothing.
+        var form = (IHtmlFormElement)(await other.PageAsync("/investment/zones/new/edit")).QuerySelector("#zone-form")!;
+        form.SetAttribute("action", $"/investment/participants/{participant}?handler=Move");
         var forged = await other.SubmitAsync(form, new() { ["Move.To"] = "Excluded", ["Move.On"] = "2021-01-01" });
         forged.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.QueryAsync(db => db.Set<ZoneParticipant>().SingleAsync(p => p.Id == participant))).Stage.ShouldBe(LifecycleStage.Registered);
         (await other.PageAsync($"/investment/zones/{zoneId}")).QuerySelector("#zone-actions").ShouldBeNull();
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Bad_participant_rows_are_named_by_row_and_column_and_nothing_is_saved(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-BUSINESS");
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        var zoneId = await CreateZoneAsync(app, officer);
+        var page = $"/investment/zones/{zoneId}/import";
+        const string header = "company,bin,oked,status,registered,commissioned,actual_jobs,planned_2019,actual_2019\n";
+        var bad = header
+            + $"Good Plant,{Halyk},10.71.1,operating,2015-03-01,2018-05-01,80,1000000,900000\n" // row 2: fine
+            + "Bad Bin,940140000386,10.71,registered,2016-01-01,,0,,\n" // row 3: check digit
+            + $"Early,{Kaspi},24.10,operating,2017-01-01,2016-12-31,5,,\n" // row 4: commissioned before registration
+            + "No Date,020240000555,25,operating,2017-01-01,,5,,\n" // row 5: operating without a commissioning date
+            + "Text Money,980440000757,99.99,registered,2017-01-01,,3,a lot,\n" // row 6: text in a money column
+            + "Negative,181240006529,34.10,registered,2017-01-01,,-4,,-5\n" // row 7: OKED 34 does not exist; negative jobs and money
+            + $"Again,{Halyk},10.71.1,registered,2019-01-01,,0,,\n"; // row 8: the BIN of row 2 again
+
+        var preview = await officer.PreviewImportAsync(page, "participants.csv", Encoding.UTF8.GetBytes(bad));
+        var errors = preview.TableRows("#import-errors").Select(e => string.Join(" | ", e[1..3].Append(e[4]))).ToList();
+        errors.ShouldContain("3 | bin | The BIN must be 12 digits with a valid check digit.");
+        errors.ShouldContain("4 | commissioned | The commissioning date is before the registration date.");
+        errors.ShouldContain("5 | commissioned | An operating participant needs a commissioning date.");
+        errors.ShouldContain("6 | planned_2019 | The amount is not a number of tenge.");
+        errors.ShouldContain("7 | oked | The OKED code must look like 10, 10.7, 10.71 or 10.71.1 and name an existing division.");
+        errors.ShouldContain("7 | actual_jobs | Jobs cannot be negative.");
+        errors.ShouldContain("7 | actual_2019 | Investment cannot be negative.");
+        errors.ShouldContain("8 |  | The same record appears earlier in the file, in row 2.");
+        var refused = await officer.CommitImportAsync(preview, ImportMode.AllOrNothing);
+        refused.QuerySelector("#import-errors").ShouldNotBeNull();
+        (await app.QueryAsync(db => db.Set<ZoneParticipant>().CountAsync(p => p.ZoneId == zoneId))).ShouldBe(0, "all or nothing");
+
+        // The good row alone imports with its lifecycle; importing it again changes nothing.
+        var good = Encoding.UTF8.GetBytes(header + $"Good Plant,{Halyk},10711,operating,2015-03-01,2018-05-01,80,1000000,900000\n");
+        var done = await officer.CommitImportAsync(await officer.PreviewImportAsync(page, "good.csv", good), ImportMode.AllOrNothing);
+        done.QuerySelector("#import-done")!.TextContent.ShouldContain("1 added");
+        var saved = await app.QueryAsync(db => db.Set<ZoneParticipant>().Include(p => p.Steps).Include(p => p.Years).SingleAsync(p => p.ZoneId == zoneId));
+        saved.Stage.ShouldBe(LifecycleStage.Commissioned);
+        saved.Oked.ShouldBe("10.71.1");
+        saved.Steps.Select(s => s.Stage).ShouldBe([LifecycleStage.Registered, LifecycleStage.Commissioned]);
+        saved.Years.ShouldHaveSingleItem().Actual.ShouldBe(900_000);
+        var again = await officer.PreviewImportAsync(page, "good-again.csv", good);
+        again.ImportCounts().ShouldBe((0, 0, 1, 0));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_concurrent_edit_of_a_participant_is_detected(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-BUSINESS");
+        await app.CreateUserAsync("planner", Password, [QalaRoles.Planner], Almaty);
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        var planner = await app.SignedInAsync("planner", Password);
+        var zoneId = await CreateZoneAsync(app, officer);
+        var participant = await AddParticipantAsync(officer, zoneId, "Halyk Plant", Halyk, "2020-03-01");
+
+        var mine = (IHtmlFormElement)(await officer.PageAsync($"/investment/participants/{participant}")).QuerySelector("#participant-form")!;
+        var theirs = (IHtmlFormElement)(await planner.PageAsync($"/investment/participants/{participant}")).QuerySelector("#participant-form")!;
+        (await planner.SubmitAsync(theirs, new() { ["Input.ActualJobs"] = "90" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stale = await officer.SubmitAsync(mine, new() { ["Input.ActualJobs"] = "10" });
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await stale.HtmlAsync()).QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Someone else changed this record");
+        (await app.QueryAsync(db => db.Set<ZoneParticipant>().SingleAsync(p => p.Id == participant))).ActualJobs.ShouldBe(90);
     }
 
     private static string Figure(IDocument page, string figure) =>
