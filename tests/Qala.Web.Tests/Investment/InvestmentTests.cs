@@ -160,6 +160,48 @@ public sealed class InvestmentTests
         (await app.QueryAsync(db => db.Set<ZoneParticipant>().SingleAsync(p => p.Id == participant))).ActualJobs.ShouldBe(90);
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_demo_zones_reproduce_the_seeds_figures_from_their_participants(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var zones = await app.QueryAsync(db => db.Set<InvestmentZone>().Where(z => z.IsDemo).Select(z => new { z.Id, z.Kind }).ToListAsync());
+        var almaty = zones.Single(z => z.Kind == ZoneKind.IndustrialZone).Id;
+        var karaganda = zones.Single(z => z.Kind == ZoneKind.SpecialEconomicZone).Id;
+
+        // Almaty on the day of the seed: 33 registered, over 156 bn tenge, 6 commissioned in 7 years, 1 of them in 2019.
+        var seedDay = await app.Browser().PageAsync($"/investment/zones/{almaty}?asOf=2019-10-29");
+        Figure(seedDay, "registered").ShouldBe("33");
+        var invested = decimal.Parse(Figure(seedDay, "investment"), CultureInfo.InvariantCulture);
+        invested.ShouldBeGreaterThan(156_000_000_000m);
+        invested.ShouldBeLessThan(157_000_000_000m);
+        Figure(seedDay, "commissioned").ShouldBe("6");
+        Figure(seedDay, "commissioned-in-year").ShouldBe("1");
+        seedDay.QuerySelector("#demo-badge").ShouldNotBeNull();
+
+        // Karaganda: 15 participants, 6 of them operating.
+        var sez = await app.Browser().PageAsync($"/investment/zones/{karaganda}");
+        Figure(sez, "registered").ShouldBe("15");
+        Figure(sez, "operating").ShouldBe("6");
+
+        // The public list and the API say the same.
+        var list = await app.Browser().PageAsync("/investment");
+        list.QuerySelector($"tr[data-zone='{karaganda}'] [data-operating]")!.GetAttribute("data-operating").ShouldBe("6");
+        using var json = JsonDocument.Parse(await app.Browser().GetStringAsync($"/api/v1/investment/zones/{almaty}?asOf=2019-10-29"));
+        var figures = json.RootElement.GetProperty("zone").GetProperty("figures");
+        figures.GetProperty("registered").GetInt32().ShouldBe(33);
+        figures.GetProperty("commissionedEver").GetInt32().ShouldBe(6);
+        figures.GetProperty("commissionedInYear").GetInt32().ShouldBe(1);
+        json.RootElement.GetProperty("participants")[0].GetProperty("actualInvestment").ValueKind.ShouldBe(JsonValueKind.Null, "not for the public");
+
+        // Shymkent's PPP kindergartens and schools, with the state's obligations by year, for its officials.
+        await app.CreateUserAsync("shymkent.planner", Password, [QalaRoles.Planner], "790000000");
+        var planner = await app.SignedInAsync("shymkent.planner", Password);
+        var ppp = await planner.PageAsync("/investment/ppp");
+        ppp.QuerySelectorAll("#ppp tbody tr").Length.ShouldBe(4);
+        ppp.QuerySelector("#obligations td[data-year='2024']")!.GetAttribute("data-total").ShouldNotBe("0");
+        (await app.Browser().GetAsync("/api/v1/investment/ppp")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private static string Figure(IDocument page, string figure) =>
         page.QuerySelector($"#zone-figures tr[data-figure='{figure}'] td")!.GetAttribute("data-value")!;
 
