@@ -7,6 +7,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Investment;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Investment;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Imports;
@@ -63,6 +64,16 @@ public sealed class InvestmentTests
             (await officer.GetAsync($"/investment/zones/{zoneId}?lang={language}")).StatusCode.ShouldBe(HttpStatusCode.OK, language);
             (await officer.GetAsync($"/investment/participants/{first}?lang={language}")).StatusCode.ShouldBe(HttpStatusCode.OK, language);
         }
+
+        // The registry feeds the governor's KPIs with computed observations of their own.
+        var observations = await app.QueryAsync(db => db.Set<Observation>()
+            .Where(o => o.IsCurrent && o.Territory!.Code == Almaty && o.Indicator!.Code.StartsWith("QALA-"))
+            .Select(o => new { o.Indicator!.Code, o.Year, o.Value, o.RecordedBy }).ToListAsync());
+        observations.Single(o => o.Code == InvestmentIndicators.AttractedCode && o.Year == 2021).Value.ShouldBe(3_000_000_000m);
+        observations.Single(o => o.Code == InvestmentIndicators.JobsCode && o.Year == 2022).Value.ShouldBe(75);
+        observations.ShouldAllBe(o => o.RecordedBy == InvestmentIndicators.ComputedBy);
+        var scorecard = await officer.PageAsync($"/indicators/scorecard/{Almaty}?kpi=true");
+        scorecard.QuerySelector($"#scorecard tr[data-indicator='{InvestmentIndicators.AttractedCode}']").ShouldNotBeNull();
 
         using var json = JsonDocument.Parse(await app.Browser().GetStringAsync($"/api/v1/investment/zones/{zoneId}?asOf=2022-12-31"));
         json.RootElement.GetProperty("zone").GetProperty("figures").GetProperty("registered").GetInt32().ShouldBe(2);

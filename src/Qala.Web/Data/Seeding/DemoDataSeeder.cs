@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 
 namespace Qala.Web.Data.Seeding;
 
 /// <summary>Loads the demo data (<see cref="DemoData"/>) once into a database that has reference data.</summary>
-internal sealed class DemoDataSeeder(QalaDbContext db)
+internal sealed class DemoDataSeeder(QalaDbContext db, InvestmentIndicators investmentIndicators)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +46,7 @@ internal sealed class DemoDataSeeder(QalaDbContext db)
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         DemoInvestment.Seed(db, territories, agencies);
         await db.SaveChangesAsync(cancellationToken);
+        await investmentIndicators.RecomputeAsync(cancellationToken);
         return true;
     }
 

@@ -9,6 +9,7 @@ public static class InvestmentFeature
         services.AddScoped<InvestmentChoices>();
         services.AddScoped<ParticipantImport>();
         services.AddScoped<ProjectImport>();
+        services.AddScoped<InvestmentIndicators>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed record ParticipantRow(UndertakingRow Undertaking, string LandPlot)
 /// <c>land_plot</c>). A company already in the zone is left unchanged when the row states its name and stage, and
 /// refused otherwise (its page is where it changes); a BIN twice in one file is refused by the importer.
 /// </summary>
-public sealed class ParticipantImport(QalaDbContext db, AuditActorAccessor actors, TimeProvider time) : ImportDefinition<ParticipantRow>
+public sealed class ParticipantImport(QalaDbContext db, AuditActorAccessor actors, TimeProvider time, InvestmentIndicators indicators) : ImportDefinition<ParticipantRow>
 {
     private Dictionary<string, ZoneParticipant> existing = [];
 
@@ -58,6 +58,8 @@ public sealed class ParticipantImport(QalaDbContext db, AuditActorAccessor actor
 
         return Task.CompletedTask;
     }
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(cancellationToken);
 
     public override string Describe(ParticipantRow row, ImportOutcome outcome) =>
         $"{row.Undertaking.Bin} {row.Undertaking.CompanyName}: {row.Undertaking.Stage}";

@@ -17,7 +17,7 @@ public sealed record ProjectRow(UndertakingRow Undertaking, LocalizedText Name, 
 /// agency's code). A project is identified by its territory, BIN and English name; one already recorded is left
 /// unchanged. Rows outside what the importing user may edit are refused.
 /// </summary>
-public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, TimeProvider time) : ImportDefinition<ProjectRow>
+public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, TimeProvider time, InvestmentIndicators indicators) : ImportDefinition<ProjectRow>
 {
     private Dictionary<string, Territory> territories = [];
     private Dictionary<string, Agency> agencies = [];
@@ -96,6 +96,8 @@ public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, T
     }
 
     public override string Label(ProjectRow row) => $"{row.TerritoryCode} {row.Undertaking.Bin} {row.Name.En}";
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(cancellationToken);
 
     public override string Describe(ProjectRow row, ImportOutcome outcome) => $"{Label(row)}: {row.Undertaking.Stage}";
 }

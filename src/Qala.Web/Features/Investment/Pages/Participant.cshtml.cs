@@ -18,7 +18,7 @@ namespace Qala.Web.Features.Investment.Pages;
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner},{QalaRoles.AgencyOfficer}")]
 public sealed class ParticipantModel(
-    QalaDbContext db, InvestmentAccess access, AuditLog audit, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+    QalaDbContext db, InvestmentAccess access, AuditLog audit, Deadlines deadlines, TimeProvider time, InvestmentIndicators indicators, IStringLocalizer<SharedResource> t) : PageModel
 {
     public InvestmentZone Zone { get; private set; } = null!;
 
@@ -108,6 +108,7 @@ public sealed class ParticipantModel(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await indicators.RecomputeAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -143,6 +144,7 @@ public sealed class ParticipantModel(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await indicators.RecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
         }
         catch (DbUpdateConcurrencyException)

@@ -16,7 +16,7 @@ namespace Qala.Web.Features.Investment.Pages;
 /// <summary>An investment project of the pipeline (<c>/investment/projects/new</c> to add one) with its lifecycle. Its editors only.</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner},{QalaRoles.AgencyOfficer}")]
 public sealed class ProjectModel(
-    QalaDbContext db, InvestmentAccess access, InvestmentChoices choices, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+    QalaDbContext db, InvestmentAccess access, InvestmentChoices choices, Deadlines deadlines, TimeProvider time, InvestmentIndicators indicators, IStringLocalizer<SharedResource> t) : PageModel
 {
     public InvestmentProject? Project { get; private set; }
 
@@ -122,6 +122,7 @@ public sealed class ProjectModel(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await indicators.RecomputeAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -157,6 +158,7 @@ public sealed class ProjectModel(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await indicators.RecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
         }
         catch (DbUpdateConcurrencyException)
