@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Features.Agencies;
-using Qala.Web.Features.Investment;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 
 namespace Qala.Web.Data.Seeding;
 
 /// <summary>Loads the demo data (<see cref="DemoData"/>) once into a database that has reference data.</summary>
-internal sealed class DemoDataSeeder(QalaDbContext db, InvestmentIndicators investmentIndicators)
+internal sealed class DemoDataSeeder(QalaDbContext db)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +45,6 @@ internal sealed class DemoDataSeeder(QalaDbContext db, InvestmentIndicators inve
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         DemoInvestment.Seed(db, territories, agencies);
         await db.SaveChangesAsync(cancellationToken);
-        await investmentIndicators.RecomputeAsync(cancellationToken);
         return true;
     }
 
