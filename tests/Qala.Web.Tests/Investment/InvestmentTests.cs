@@ -151,6 +151,33 @@ public sealed class InvestmentTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Projects_import_within_the_officers_territory_and_agency(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-BUSINESS");
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        const string header = "name,territory,agency,company,bin,oked,status,registered,construction_started,actual_jobs,actual_2024\n";
+        var file = Encoding.UTF8.GetBytes(header
+            + $"Bakery,{Almaty},ALA-BUSINESS,Halyk Foods,{Halyk},10.71,under construction,2023-02-01,2024-03-01,0,750000000\n"
+            + $"Smelter,350000000,ALA-BUSINESS,Kaspi Metals,{Kaspi},24.10,registered,2023-02-01,,0,\n"
+            + $"School,{Almaty},ALA-EDU,Kaspi Edu,{Kaspi},85.31,registered,2023-02-01,,0,\n");
+
+        var preview = await officer.PreviewImportAsync("/investment/projects/import", "projects.csv", file);
+        var errors = preview.TableRows("#import-errors").Select(e => string.Join(" | ", e[1..3].Append(e[4]))).ToList();
+        errors.ShouldBe(["3 | territory | You may not record projects for this territory.", "4 | agency | You may record only your agency's projects."]);
+        (await officer.CommitImportAsync(preview, ImportMode.SkipInvalidRows)).QuerySelector("#import-done").ShouldNotBeNull();
+
+        var list = await officer.PageAsync("/investment/projects");
+        var row = list.QuerySelector("#projects tbody tr")!;
+        row.GetAttribute("data-stage").ShouldBe("UnderConstruction");
+        (await officer.GetAsync($"/investment/projects/{row.GetAttribute("data-project")}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var attracted = await app.QueryAsync(db => db.Set<Observation>()
+            .SingleAsync(o => o.IsCurrent && o.Indicator!.Code == InvestmentIndicators.AttractedCode && o.Territory!.Code == Almaty && o.Year == 2024));
+        attracted.Value.ShouldBe(750_000_000m);
+        (await app.Browser().GetAsync("/investment/projects")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the pipeline is for officials");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_concurrent_edit_of_a_participant_is_detected(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
