@@ -238,6 +238,11 @@ public sealed class InvestmentTests
         ppp.QuerySelectorAll("#ppp tbody tr").Length.ShouldBe(4);
         ppp.QuerySelector("#obligations td[data-year='2024']")!.GetAttribute("data-total").ShouldNotBe("0");
         (await app.Browser().GetAsync("/api/v1/investment/ppp")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var openApi = await app.Browser().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/investment/zones", "/api/v1/investment/participants", "/api/v1/investment/projects", "/api/v1/investment/ppp" })
+        {
+            openApi.ShouldContain($"\"{path}\"");
+        }
     }
 
     private static string Figure(IDocument page, string figure) =>
