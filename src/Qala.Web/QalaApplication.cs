@@ -8,6 +8,7 @@ using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Instructions;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -56,6 +57,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.Services.AddQalaInvestment();
         return builder;
     }
 
@@ -115,6 +117,7 @@ public static partial class QalaApplication
         api.MapIndicatorsApi();
         api.MapProgramsApi();
         api.MapInstructionsApi();
+        api.MapInvestmentApi();
 
         // An unknown address is a 404 for everyone, not a sign-in prompt from the fallback authorization policy.
         app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

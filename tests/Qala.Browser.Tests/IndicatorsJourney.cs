@@ -38,7 +38,8 @@ public sealed class IndicatorsJourney
 
         browser.Navigate().GoToUrl(new Uri(server.Address, "/territories/750000000?lang=ru"));
         browser.Navigate().GoToUrl(new Uri(browser.FindElement(By.CssSelector("a[href$='kpi=true']")).GetAttribute("href")!));
-        wait.Until(b => b.FindElements(By.CssSelector("#scorecard tbody tr")).Count == 4);
+        // Four official KPIs and the two the investment registry computes.
+        wait.Until(b => b.FindElements(By.CssSelector("#scorecard tbody tr")).Count == 6);
         browser.FindElement(By.Id("kpi-composite")).Text.ShouldContain("из");
         Chromium.Screenshot(browser, "kpi-scorecard-ru.png");
     }

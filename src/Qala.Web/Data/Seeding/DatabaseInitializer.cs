@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.Users;
 
 namespace Qala.Web.Data.Seeding;
@@ -14,6 +15,7 @@ internal sealed partial class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
+    InvestmentIndicators investmentIndicators,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
 {
@@ -41,6 +43,12 @@ internal sealed partial class DatabaseInitializer(
 
         // Imports run in transactions of their own, one a file, after the rest is in place.
         var statisticsLoaded = settings.DemoStatistics && await demoStatistics.SeedAsync(cancellationToken);
+        if (statisticsLoaded)
+        {
+            // The registry's KPIs of the demo zones and projects, beside the official statistics just imported.
+            await investmentIndicators.RecomputeAsync(cancellationToken);
+        }
+
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);
         return new InitializationResult(
             settings.Provider.ToString().ToLowerInvariant(), pending, referenceLoaded, demoLoaded, administratorCreated)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Agencies;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 
@@ -41,6 +42,8 @@ internal sealed class DemoDataSeeder(QalaDbContext db)
             });
         }
 
+        var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
+        DemoInvestment.Seed(db, territories, agencies);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -1,0 +1,15 @@
+namespace Qala.Web.Features.Investment;
+
+public static class InvestmentFeature
+{
+    public static IServiceCollection AddQalaInvestment(this IServiceCollection services)
+    {
+        services.AddScoped<InvestmentAccess>();
+        services.AddScoped<ZoneDashboards>();
+        services.AddScoped<InvestmentChoices>();
+        services.AddScoped<ParticipantImport>();
+        services.AddScoped<ProjectImport>();
+        services.AddScoped<InvestmentIndicators>();
+        return services;
+    }
+}
