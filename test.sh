@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 if [ -z "${QALA_TEST_POSTGRES:-}" ]; then
   echo "note: QALA_TEST_POSTGRES is not set: the PostgreSQL lane will be skipped." >&2
 fi
-# The tests start many short-lived hosts; none needs to watch its settings files, and each watcher costs an inotify
-# instance (128 per user by default).
+# The tests start many short-lived hosts; none needs to watch its settings or static files, and each watcher costs an
+# inotify instance (128 per user by default): settings are not reloaded, and file providers poll instead of watching.
 export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 exec dotnet test Qala.slnx "$@"
