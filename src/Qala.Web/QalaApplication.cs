@@ -7,6 +7,7 @@ using Microsoft.Extensions.WebEncoders;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Participation;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -55,6 +56,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.AddQalaParticipation();
         return builder;
     }
 
@@ -66,7 +68,7 @@ public static partial class QalaApplication
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddOpenApi();
-        builder.Services.AddQalaRateLimits();
+        builder.Services.AddQalaRateLimits(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddProblemDetails();
 
