@@ -192,6 +192,28 @@ internal static class ReferenceData
         new("iso3166-2", "KZ-75", Almaty),
         new("iso3166-2", "KZ-79", Shymkent),
     ];
+
+    /// <summary>
+    /// The topics of citizens' suggestions, in the order the Almaty-2020 discussion named the first of them, each
+    /// routed to the agency of every akimat whose code ends with <see cref="TopicSeed.AgencySuffix"/>.
+    /// </summary>
+    public static IReadOnlyList<TopicSeed> Topics { get; } =
+    [
+        new("ecology", "Экология", "Экология", "Ecology", "ECOLOGY"),
+        new("public-transport", "Қоғамдық көлік", "Общественный транспорт", "Public transport", "TRANSPORT"),
+        new("street-lighting", "Көше жарығы", "Уличное освещение", "Street lighting", "ENERGY"),
+        new("parking", "Заңсыз тұрақтар", "Незаконные парковки", "Illegal parking", "TRANSPORT"),
+        new("storm-sewers", "Нөсер кәрізі", "Ливневая канализация", "Storm sewers", "ENERGY"),
+        new("corruption", "Сыбайлас жемқорлық", "Коррупция", "Corruption", "AKIMAT", Confidential: true),
+        new("roads", "Жолдар", "Дороги", "Roads", "TRANSPORT"),
+        new("housing-utilities", "Тұрғын үй-коммуналдық шаруашылық", "Жилищно-коммунальное хозяйство", "Housing and utilities", "ENERGY"),
+        new("schools-kindergartens", "Мектептер мен балабақшалар", "Школы и детские сады", "Schools and kindergartens", "EDU"),
+        new("health", "Денсаулық сақтау", "Здравоохранение", "Health", "HEALTH"),
+        new("urban-planning", "Қала құрылысы", "Градостроительство", "Urban planning", "URBAN"),
+        new("business", "Кәсіпкерлік", "Предпринимательство", "Business", "BUSINESS"),
+        new("safety", "Қауіпсіздік және құқық тәртібі", "Безопасность и правопорядок", "Safety and public order", "AKIMAT"),
+        new("other", "Басқа", "Другое", "Other", "AKIMAT"),
+    ];
 }
 
 internal sealed record TerritorySeed(string Code, string? ParentCode, TerritoryKind Kind, string Kk, string Ru, string En, DateOnly? ValidFrom = null,
@@ -200,3 +222,5 @@ internal sealed record TerritorySeed(string Code, string? ParentCode, TerritoryK
 internal sealed record AgencySeed(string Code, string TerritoryCode, string Kk, string Ru, string En);
 
 internal sealed record CodeMappingSeed(string Scheme, string ExternalCode, string TerritoryCode);
+
+internal sealed record TopicSeed(string Code, string Kk, string Ru, string En, string AgencySuffix, bool Confidential = false);

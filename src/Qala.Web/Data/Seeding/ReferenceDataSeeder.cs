@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Calendar;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Participation;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Data.Seeding;
 
 /// <summary>
-/// Loads Kazakhstan's territories, the akimats' agencies, the outside code mappings and the working-day calendar
+/// Loads Kazakhstan's territories, the akimats' agencies, the outside code mappings, the topics of citizens' suggestions
+/// routed to those agencies and the working-day calendar
 /// into an empty database.
 /// </summary>
 internal sealed class ReferenceDataSeeder(QalaDbContext db)
@@ -46,6 +48,14 @@ internal sealed class ReferenceDataSeeder(QalaDbContext db)
             Scheme = m.Scheme,
             ExternalCode = m.ExternalCode,
             Territory = territories[m.TerritoryCode],
+        }));
+        var agencies = db.ChangeTracker.Entries<Agency>().Select(e => e.Entity).ToList();
+        db.AddRange(ReferenceData.Topics.Select((topic, index) =>
+        {
+            var entity = new Topic { Code = topic.Code, Name = LocalizedText.Of(topic.Kk, topic.Ru, topic.En), IsConfidential = topic.Confidential, Position = index + 1 };
+            entity.Routes.AddRange(agencies.Where(a => a.Code.EndsWith($"-{topic.AgencySuffix}", StringComparison.Ordinal))
+                .Select(a => new TopicRoute { Territory = a.Territory, Agency = a }));
+            return entity;
         }));
         db.AddRange(KazakhstanHolidays.Years.SelectMany(KazakhstanHolidays.For).Select(day => new CalendarEntry
         {

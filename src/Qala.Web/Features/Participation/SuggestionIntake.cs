@@ -1,0 +1,234 @@
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qala.Web.Data;
+using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Calendar;
+
+namespace Qala.Web.Features.Participation;
+
+/// <summary>Settings of public participation (<c>Qala:Participation</c>).</summary>
+public sealed class ParticipationOptions
+{
+    /// <summary>Working days an agency has to answer a suggestion once it is routed to it.</summary>
+    public int AnswerWorkingDays { get; set; } = 15;
+
+    /// <summary>The version of the consent text shown beside the contact fields; stored with each consent.</summary>
+    public string ConsentTextVersion { get; set; } = "2026-11";
+}
+
+/// <summary>A suggestion as it arrives from any channel, before it is checked.</summary>
+public sealed record SuggestionSubmission
+{
+    public required int ConsultationId { get; init; }
+
+    public required SuggestionChannel Channel { get; init; }
+
+    public required string Text { get; init; }
+
+    public required string Language { get; init; }
+
+    public int? DistrictId { get; init; }
+
+    public bool Confidential { get; init; }
+
+    public string? ContactName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public bool Consent { get; init; }
+
+    /// <summary>The form's one-time key: the same key twice stores one suggestion.</summary>
+    public Guid? SubmissionKey { get; init; }
+
+    public int? MeetingId { get; init; }
+
+    /// <summary>A topic chosen by the staff member who enters the suggestion.</summary>
+    public int? TopicId { get; init; }
+
+    /// <summary>The staff member who enters it; null for the citizen's own web form.</summary>
+    public string? EnteredBy { get; init; }
+}
+
+/// <summary>The outcome of a submission: the stored suggestion's receipt code, or the problems by field (English resource keys).</summary>
+public sealed record IntakeResult(string? PublicCode, IReadOnlyList<(string Field, string Message)> Errors)
+{
+    public bool Accepted => PublicCode is not null;
+}
+
+/// <summary>
+/// Takes a suggestion in from any channel: checks it, stores it once (a repeated form key returns the first
+/// receipt), records the citizen's contact data with their consent, proposes a topic, and routes it when its topic
+/// is chosen.
+/// </summary>
+public sealed class SuggestionIntake(QalaDbContext db, SuggestionRouting routing, TimeProvider time, IOptions<ParticipationOptions> options)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxPhoneLength = 40;
+
+    public async Task<IntakeResult> SubmitAsync(SuggestionSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.SubmissionKey is { } key && await ReceiptOfAsync(key, cancellationToken) is { } earlier)
+        {
+            return new IntakeResult(earlier, []);
+        }
+
+        var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == submission.ConsultationId, cancellationToken);
+        var errors = await CheckAsync(submission, consultation, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new IntakeResult(null, errors);
+        }
+
+        var now = time.GetUtcNow();
+        var suggestion = new Suggestion
+        {
+            ConsultationId = consultation!.Id,
+            Channel = submission.Channel,
+            Text = submission.Text.Trim(),
+            Language = submission.Language,
+            TerritoryId = consultation.TerritoryId,
+            DistrictId = submission.DistrictId,
+            MeetingId = submission.MeetingId,
+            SubmittedAt = now,
+            EnteredBy = submission.EnteredBy,
+            SubmissionKey = submission.SubmissionKey,
+        };
+        if (submission.Confidential)
+        {
+            suggestion.MarkConfidential();
+        }
+
+        if (HasContact(submission))
+        {
+            suggestion.Contact = new SuggestionContact
+            {
+                Name = Blank(submission.ContactName),
+                Email = Blank(submission.Email),
+                Phone = Blank(submission.Phone),
+                ConsentPurpose = SuggestionContact.AnswerPurpose,
+                ConsentTextVersion = options.Value.ConsentTextVersion,
+                ConsentGivenAt = now,
+            };
+        }
+
+        if (submission.TopicId is { } topicId && await db.Set<Topic>().FirstOrDefaultAsync(t => t.Id == topicId, cancellationToken) is { } topic)
+        {
+            suggestion.ChooseTopic(topic, submission.EnteredBy!);
+            await routing.RouteAsync(suggestion, cancellationToken);
+        }
+
+        db.Add(suggestion);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (submission.SubmissionKey is { } sameKey)
+        {
+            // The same form was posted twice at once: the other request stored it, unless something else failed.
+            db.ChangeTracker.Clear();
+            if (await ReceiptOfAsync(sameKey, cancellationToken) is not { } first)
+            {
+                throw;
+            }
+
+            return new IntakeResult(first, []);
+        }
+
+        return new IntakeResult(suggestion.PublicCode, []);
+    }
+
+    private Task<string?> ReceiptOfAsync(Guid key, CancellationToken cancellationToken) =>
+        db.Set<Suggestion>().AsNoTracking().Where(s => s.SubmissionKey == key).Select(s => s.PublicCode).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<List<(string Field, string Message)>> CheckAsync(SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
+    {
+        var errors = new List<(string Field, string Message)>();
+        if (consultation is null)
+        {
+            errors.Add((nameof(submission.ConsultationId), "This consultation does not exist."));
+            return errors;
+        }
+
+        var fromStaff = submission.EnteredBy is not null;
+        if (fromStaff ? consultation.Phase == ConsultationPhase.ReportPublished : !consultation.AcceptsSuggestions)
+        {
+            errors.Add((string.Empty, "This consultation does not accept suggestions now."));
+        }
+
+        var text = submission.Text.Trim();
+        if (text.Length < Suggestion.MinTextLength)
+        {
+            errors.Add((nameof(submission.Text), "Write your suggestion in at least 10 characters."));
+        }
+        else if (text.Length > Suggestion.MaxTextLength)
+        {
+            errors.Add((nameof(submission.Text), "A suggestion can be at most 5,000 characters long."));
+        }
+
+        if (submission.Email is { Length: > 0 } email && !IsEmail(email.Trim()))
+        {
+            errors.Add((nameof(submission.Email), "This is not a valid e-mail address."));
+        }
+
+        if (submission.Phone is { Length: > 0 } phone && (phone.Trim().Length > MaxPhoneLength || !phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')')))
+        {
+            errors.Add((nameof(submission.Phone), "A phone number has digits, spaces and + - ( ) only."));
+        }
+
+        if (submission.ContactName is { Length: > MaxNameLength })
+        {
+            errors.Add((nameof(submission.ContactName), "A name can be at most 200 characters long."));
+        }
+
+        if (HasContact(submission) && !submission.Consent && !fromStaff)
+        {
+            errors.Add((nameof(submission.Consent), "Give your consent to keep your contact details, or leave them out."));
+        }
+
+        if (submission.DistrictId is { } district && !await db.Set<Territory>().AnyAsync(t => t.Id == district && t.ParentId == consultation.TerritoryId, cancellationToken))
+        {
+            errors.Add((nameof(submission.DistrictId), "Choose a district of this city."));
+        }
+
+        if (submission.MeetingId is { } meeting && !await db.Set<ThematicMeeting>().AnyAsync(m => m.Id == meeting && m.ConsultationId == consultation.Id, cancellationToken))
+        {
+            errors.Add((nameof(submission.MeetingId), "Choose a meeting of this consultation."));
+        }
+
+        return errors;
+    }
+
+    private static bool HasContact(SuggestionSubmission submission) =>
+        !string.IsNullOrWhiteSpace(submission.ContactName) || !string.IsNullOrWhiteSpace(submission.Email) || !string.IsNullOrWhiteSpace(submission.Phone);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>One address, as a mail server would take it: no display name, no spaces, a dot in the domain.</summary>
+    public static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value
+        && address.Host.Contains('.', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace);
+}
+
+/// <summary>Sends a suggestion to the agency of its topic in its territory, with the answer deadline in working days.</summary>
+public sealed class SuggestionRouting(QalaDbContext db, Deadlines deadlines, IOptions<ParticipationOptions> options)
+{
+    /// <summary>Routes the suggestion by its topic; false when the topic has no agency in the territory.</summary>
+    public async Task<bool> RouteAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    {
+        var agency = await db.Set<TopicRoute>().AsNoTracking()
+            .Where(r => r.TopicId == suggestion.TopicId && r.TerritoryId == suggestion.TerritoryId).Select(r => (int?)r.AgencyId).FirstOrDefaultAsync(cancellationToken);
+        if (agency is null)
+        {
+            return false;
+        }
+
+        await RouteToAsync(suggestion, agency.Value, cancellationToken);
+        return true;
+    }
+
+    public async Task RouteToAsync(Suggestion suggestion, int agencyId, CancellationToken cancellationToken) =>
+        suggestion.RouteTo(agencyId, await deadlines.AddWorkingDaysAsync(deadlines.Today, options.Value.AnswerWorkingDays, cancellationToken));
+}
