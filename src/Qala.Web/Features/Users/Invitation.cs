@@ -17,8 +17,7 @@ public sealed class Invitation(UserManager<QalaUser> users, Outbox outbox, IStri
     public async Task EnqueueAsync(QalaUser user, HttpRequest request)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var root = configuration["Qala:PublicUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var link = $"{root}/account/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        var link = $"{PublicAddress.Root(configuration, request)}/account/set-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         var language = LanguageCodes.Parse(user.Language) ?? Language.Kk;
 
         var previous = CultureInfo.CurrentUICulture;

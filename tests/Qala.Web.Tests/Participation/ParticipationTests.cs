@@ -1,0 +1,312 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qala.Web.Data;
+using Qala.Web.Features.Participation;
+using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Email;
+using Qala.Web.Tests.Infrastructure;
+
+namespace Qala.Web.Tests.Participation;
+
+/// <summary>
+/// Public participation through HTTP: a discussion opened by the strategy office, a citizen's suggestion with their
+/// consent, moderation, routing to the agency of its topic, the answer with its decision and e-mail, and the
+/// "you said, we did" report — with the rules on confidential suggestions, personal data and hostile text.
+/// </summary>
+public sealed class ParticipationTests
+{
+    private const string Password = "participation-password-1";
+    private const string Almaty = "750000000";
+    private const string Karaganda = "350000000";
+    private const string Hostile = "<script>alert('x')</script><img src=x onerror=alert(1)> Plant trees along Abai avenue";
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_suggestion_goes_from_the_citizen_to_the_agency_and_back_into_the_report(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("strategy", Password, [QalaRoles.Planner], Almaty);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        await app.CreateUserAsync("ecology.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-ECOLOGY");
+        var planner = await app.SignedInAsync("strategy", Password);
+
+        // The strategy office creates the discussion and opens it.
+        var almatyId = await app.QueryAsync(db => db.Set<Territory>().Where(t => t.Code == Almaty).Select(t => t.Id).SingleAsync());
+        var created = await planner.SubmitAsync("/consultations/new/edit", "#consultation-form", new()
+        {
+            ["Title.Kk"] = "Алматы-2020 бағдарламасын талқылау",
+            ["Title.Ru"] = "Обсуждение программы «Алматы-2020»",
+            ["Title.En"] = "Discussion of the Almaty-2020 program",
+            ["TerritoryId"] = almatyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["OpensOn"] = "2026-11-01",
+            ["ClosesOn"] = "2026-12-31",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var consultation = created.Headers.Location!.OriginalString;
+        var id = int.Parse(consultation.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+        (await app.Browser().GetAsync($"/consultations/{id}/suggest")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await app.Browser().GetAsync($"/consultations/{id}/suggest")).HtmlAsync()).QuerySelector("#closed").ShouldNotBeNull("an announced discussion takes no suggestions yet");
+        (await planner.SubmitAsync(consultation, "form[data-move='Open']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        // A citizen writes in Russian, leaves an e-mail address with consent, and double-clicks: one suggestion.
+        var citizen = app.Browser("ru");
+        var form = (IHtmlFormElement)(await citizen.PageAsync($"/consultations/{id}/suggest")).QuerySelector("#suggestion-form")!;
+        var fields = new Dictionary<string, string> { ["Text"] = Hostile, ["Email"] = "citizen@example.kz", ["ContactName"] = "Айгуль", ["Consent"] = "true" };
+        var sent = await citizen.SubmitAsync(form, fields);
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var again = await citizen.SubmitAsync(form, fields);
+        again.Headers.Location.ShouldBe(sent.Headers.Location, "the same form posted twice gives the same receipt");
+        var stored = await app.QueryAsync(db => db.Set<Suggestion>().Include(s => s.Contact).SingleAsync(s => s.ConsultationId == id));
+        stored.Language.ShouldBe("ru");
+        stored.Contact!.ConsentPurpose.ShouldBe(SuggestionContact.AnswerPurpose);
+        var receiptUrl = sent.Headers.Location!.OriginalString;
+        var receipt = await citizen.GetStringAsync(receiptUrl);
+        receipt.ShouldNotContain("<script>alert", Case.Sensitive, "citizens' text is encoded");
+        receipt.ShouldNotContain("<img src=x", Case.Sensitive);
+        receipt.ShouldContain("&lt;script&gt;");
+
+        // Not public until moderated: the report lists nothing and the receipt says so.
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var handle = $"/participation/suggestions/{stored.Id}";
+        var moderation = await moderator.PageAsync(handle);
+        moderation.QuerySelector("#contact")!.TextContent.ShouldContain("citizen@example.kz");
+        (await moderator.SubmitAsync(handle, "#publish-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moderator.SubmitAsync(handle, "#topic-form", new() { ["topicId"] = await TopicIdAsync(app, "ecology") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var routed = await app.QueryAsync(db => db.Set<Suggestion>().Include(s => s.Agency).SingleAsync(s => s.Id == stored.Id));
+        routed.State.ShouldBe(SuggestionState.Published);
+        routed.Agency!.Code.ShouldBe("ALA-ECOLOGY");
+        routed.AnswerDue.ShouldNotBeNull();
+        routed.TopicConfirmedBy.ShouldBe("moderator");
+
+        // The ecology department finds it in its inbox; it reads no contact data.
+        var officer = await app.SignedInAsync("ecology.officer", Password);
+        var inbox = await officer.PageAsync("/participation/suggestions?show=unanswered");
+        inbox.QuerySelectorAll("#suggestions tr[data-suggestion]").Select(r => r.GetAttribute("data-suggestion")).ShouldBe([stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var officerPage = await officer.PageAsync(handle);
+        officerPage.QuerySelector("#contact").ShouldBeNull();
+        officerPage.QuerySelector("#moderation").ShouldBeNull();
+
+        // "Not accepted" needs a reason; then the answer is saved and the citizen is told in Russian.
+        var noReason = await officer.SubmitAsync(handle, "#answer-form", new() { ["decision"] = "NotAccepted", ["answer"] = "Avenue trees are planned by the city." });
+        noReason.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await officer.PageAsync(handle)).QuerySelector("#handle-error")!.TextContent.ShouldBe("Give the reason for not accepting it.");
+        (await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Id == stored.Id))).Decision.ShouldBeNull();
+        (await officer.SubmitAsync(handle, "#answer-form", new() { ["decision"] = "NotAccepted", ["answer"] = "The avenue's trees are renewed in 2027.", ["reason"] = "Already in the city's greening plan." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var mail = await app.QueryAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.To == "citizen@example.kz"));
+        mail.Language.ShouldBe("ru");
+        mail.Subject.ShouldBe("Ваше предложение рассмотрено");
+        mail.Body.ShouldContain($"http://localhost/suggestions/{stored.PublicCode}");
+        (await citizen.PageAsync(receiptUrl)).QuerySelector("#decision [data-decision]")!.GetAttribute("data-decision").ShouldBe("NotAccepted");
+
+        // The report is a draft for the organisers until published, then public with the decision.
+        (await app.Browser().GetAsync($"/consultations/{id}/report")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await planner.PageAsync($"/consultations/{id}/report")).QuerySelector("#report-draft").ShouldNotBeNull();
+        (await planner.SubmitAsync(consultation, "form[data-move='Summarising']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await planner.SubmitAsync(consultation, "form[data-move='ReportPublished']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var report = await app.Browser().PageAsync($"/consultations/{id}/report");
+        report.QuerySelector("#report-draft").ShouldBeNull();
+        var row = report.QuerySelector($"tr[data-suggestion='{stored.Id}']")!;
+        row.QuerySelector("[data-decision]")!.GetAttribute("data-decision").ShouldBe("NotAccepted");
+        row.QuerySelector("[data-reason]")!.TextContent.ShouldBe("Already in the city's greening plan.");
+        report.QuerySelector("[data-total='suggestions']")!.TextContent.ShouldBe("1");
+        (await app.Browser().GetStringAsync($"/consultations/{id}/report")).ShouldNotContain("citizen@example.kz");
+
+        // The same report as Word and Excel documents.
+        var docx = await app.Browser().GetByteArrayAsync($"/consultations/{id}/report?handler=Export&format=docx");
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            word.MainDocumentPart!.Document!.Body!.InnerText.ShouldContain("Already in the city's greening plan.");
+        }
+
+        var xlsx = await app.Browser().GetByteArrayAsync($"/consultations/{id}/report?handler=Export&format=xlsx");
+        using (var excel = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            excel.WorkbookPart!.Workbook!.Sheets!.ChildElements.Count.ShouldBe(2);
+        }
+
+        // A closed discussion takes no more suggestions from the web.
+        var late = await citizen.SubmitAsync(form, new() { ["Text"] = "One more idea about the avenue's trees.", ["SubmissionKey"] = Guid.NewGuid().ToString() });
+        late.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(1);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_confidential_suggestion_is_never_public_and_is_read_only_by_moderators_and_its_agency(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("strategy", Password, [QalaRoles.Planner], Almaty);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        await app.CreateUserAsync("akimat.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-AKIMAT");
+        var code = await SuggestAsync(app, id, "An official of the district asked for money to sign a permit.", confidential: true);
+        var suggestion = await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.PublicCode == code));
+        suggestion.Confidential.ShouldBeTrue();
+
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var handle = $"/participation/suggestions/{suggestion.Id}";
+        (await moderator.SubmitAsync(handle, "#publish-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moderator.PageAsync(handle)).QuerySelector("#handle-error")!.TextContent.ShouldBe("A confidential suggestion is never published.");
+        (await moderator.SubmitAsync(handle, "#topic-form", new() { ["topicId"] = await TopicIdAsync(app, "corruption") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<Suggestion>().Include(s => s.Agency).SingleAsync(s => s.Id == suggestion.Id))).Agency!.Code.ShouldBe("ALA-AKIMAT");
+
+        // The strategy office neither lists nor opens it; the answering agency does.
+        var planner = await app.SignedInAsync("strategy", Password);
+        (await planner.PageAsync("/participation/suggestions")).QuerySelector($"tr[data-suggestion='{suggestion.Id}']").ShouldBeNull();
+        (await planner.GetAsync(handle)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var officer = await app.SignedInAsync("akimat.officer", Password);
+        (await officer.GetAsync(handle)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // The public sees neither its text on the discussion nor anything on the receipt but its state.
+        (await app.Browser().GetStringAsync($"/consultations/{id}")).ShouldNotContain("asked for money");
+        (await app.Browser("en").PageAsync($"/suggestions/{code}")).QuerySelector("#publication")!.TextContent.Trim().ShouldBe("Confidential: it is never published.");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Staff_outside_the_agency_or_the_territory_are_refused(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        await app.CreateUserAsync("edu.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-EDU");
+        await app.CreateUserAsync("karaganda.moderator", Password, [QalaRoles.Moderator], Karaganda);
+        var code = await SuggestAsync(app, id, "More buses on route 92 in the mornings, please.");
+        var suggestionId = await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.PublicCode == code).Select(s => s.Id).SingleAsync());
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var handle = $"/participation/suggestions/{suggestionId}";
+        (await moderator.SubmitAsync(handle, "#topic-form", new() { ["topicId"] = await TopicIdAsync(app, "public-transport") })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var edu = await app.SignedInAsync("edu.officer", Password);
+        (await edu.GetAsync(handle)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await edu.PageAsync("/participation/suggestions")).QuerySelector($"tr[data-suggestion='{suggestionId}']").ShouldBeNull();
+
+        // A form of their own (the sign-out form, with a valid token) aimed at the suggestion's answer is refused and changes nothing.
+        var form = (IHtmlFormElement)(await edu.PageAsync("/participation/suggestions")).QuerySelector("form[action='/account/sign-out']")!;
+        form.SetAttribute("action", $"{handle}?handler=Answer");
+        var forged = await edu.SubmitAsync(form, new() { ["decision"] = "Included", ["answer"] = "forged", ["version"] = Guid.Empty.ToString() });
+        forged.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Id == suggestionId))).Decision.ShouldBeNull();
+
+        var karaganda = await app.SignedInAsync("karaganda.moderator", Password);
+        (await karaganda.GetAsync(handle)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await app.Browser().GetAsync(handle)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "an anonymous visitor is sent to sign in");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Bad_submissions_are_refused_field_by_field_and_store_nothing(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        var citizen = app.Browser("en");
+        var page = $"/consultations/{id}/suggest";
+
+        var response = await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "short", ["Email"] = "not an address", ["Phone"] = "call me" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var form = await response.HtmlAsync();
+        Message(form, "Text").ShouldBe("Write your suggestion in at least 10 characters.");
+        Message(form, "Email").ShouldBe("This is not a valid e-mail address.");
+        Message(form, "Phone").ShouldBe("A phone number has digits, spaces and + - ( ) only.");
+
+        var noConsent = await (await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "A long enough suggestion about parks.", ["Email"] = "a@example.kz" })).HtmlAsync();
+        Message(noConsent, "Consent").ShouldBe("Give your consent to keep your contact details, or leave them out.");
+
+        var tooLong = await (await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = new string('a', Suggestion.MaxTextLength + 1) })).HtmlAsync();
+        Message(tooLong, "Text").ShouldBe("A suggestion can be at most 5,000 characters long.");
+
+        // A robot that fills the hidden field is thanked and ignored.
+        (await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "Buy cheap watches at example dot com", ["Website"] = "http://spam.example" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(0);
+        (await app.QueryAsync(db => db.Set<SuggestionContact>().CountAsync())).ShouldBe(0);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Staff_enter_a_meetings_suggestions_all_or_nothing_and_merge_repeats(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var enter = $"/consultations/{id}/enter";
+
+        // One paragraph too short: nothing is stored.
+        var refused = await moderator.SubmitAsync(enter, "#enter-form", new() { ["Channel"] = "Paper", ["Texts"] = "Repair the pavement on Tole bi street near the school.\n\nok" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await refused.HtmlAsync()).QuerySelector(".validation-summary-errors, [data-valmsg-for='Texts']")!.TextContent.ShouldContain("Suggestion 2");
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(0);
+
+        var texts = "Repair the pavement on Tole bi street near the school number 12.\n\n"
+            + "Please repair the pavement on Tole bi street near school number 12!\n\n"
+            + "Open a new kindergarten in the Alatau district.";
+        (await moderator.SubmitAsync(enter, "#enter-form", new() { ["Channel"] = "Paper", ["Texts"] = texts, ["TopicId"] = await TopicIdAsync(app, "roads") }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.QueryAsync(db => db.Set<Suggestion>().OrderBy(s => s.Id).ToListAsync());
+        stored.Count.ShouldBe(3);
+        stored.ShouldAllBe(s => s.Channel == SuggestionChannel.Paper && s.EnteredBy == "moderator");
+        (await moderator.PageAsync($"/participation/suggestions?consultation={id}")).QuerySelector("#inbox-total")!.GetAttribute("data-total").ShouldBe("3");
+
+        // The second is a near-repeat of the first: offered for merging, and merged its supporter counts.
+        var second = $"/participation/suggestions/{stored[1].Id}";
+        var page = await moderator.PageAsync(second);
+        page.QuerySelectorAll("#duplicates [data-duplicate]").Select(d => d.GetAttribute("data-duplicate")).ShouldBe([stored[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        (await moderator.SubmitAsync(second, "#duplicates form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var merged = await app.QueryAsync(db => db.Set<Suggestion>().OrderBy(s => s.Id).ToListAsync());
+        merged[1].DuplicateOfId.ShouldBe(stored[0].Id);
+        merged[0].Supporters.ShouldBe(2);
+        (await moderator.PageAsync($"/participation/suggestions/{stored[0].Id}")).QuerySelector($"#merged [data-merged='{stored[1].Id}']").ShouldNotBeNull();
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_change_on_a_stale_page_is_refused(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        var code = await SuggestAsync(app, id, "Light the footpath along the Esentai river.");
+        var suggestionId = await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.PublicCode == code).Select(s => s.Id).SingleAsync());
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var handle = $"/participation/suggestions/{suggestionId}";
+        var stale = (IHtmlFormElement)(await moderator.PageAsync(handle)).QuerySelector("#hide-form")!;
+
+        (await moderator.SubmitAsync(handle, "#publish-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moderator.SubmitAsync(stale, new() { ["reason"] = "Abusive" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moderator.PageAsync(handle)).QuerySelector("#handle-error")!.TextContent.ShouldStartWith("Someone else changed this record");
+        (await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Id == suggestionId))).State.ShouldBe(SuggestionState.Published);
+    }
+
+    private static string Message(IDocument form, string field) => form.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim();
+
+    private static Task<string> TopicIdAsync(QalaApp app, string code) =>
+        app.QueryAsync(async db => (await db.Set<Topic>().SingleAsync(t => t.Code == code)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>An open discussion of Almaty, made directly in the database.</summary>
+    private static async Task<int> OpenConsultationAsync(QalaApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        var almaty = await db.Set<Territory>().SingleAsync(t => t.Code == Almaty);
+        var consultation = Consultation.Create(
+            LocalizedText.Of("Талқылау", "Обсуждение", "Discussion"), LocalizedText.Of("", "", ""), almaty.Id, new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), "test", DateTimeOffset.UtcNow);
+        consultation.MoveTo(ConsultationPhase.Open, "test", DateTimeOffset.UtcNow).ShouldBeTrue();
+        db.Add(consultation);
+        await db.SaveChangesAsync();
+        return consultation.Id;
+    }
+
+    /// <summary>A citizen's suggestion through the public form; its receipt code.</summary>
+    private static async Task<string> SuggestAsync(QalaApp app, int consultation, string text, bool confidential = false)
+    {
+        var fields = new Dictionary<string, string> { ["Text"] = text };
+        if (confidential)
+        {
+            fields["Confidential"] = "true";
+        }
+
+        var response = await app.Browser("en").SubmitAsync($"/consultations/{consultation}/suggest", "#suggestion-form", fields);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0];
+    }
+}
