@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 using Qala.Web.Features.Users;
-using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Features.Participation.Pages;
 
