@@ -3,12 +3,16 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Participation;
 using Qala.Web.Infrastructure.Imports;
 using Qala.Web.Tests.Infrastructure;
 
 namespace Qala.Web.Tests.Indicators;
 
-/// <summary>The demo's first start imports the statistics office's SDG files, so every region has real series.</summary>
+/// <summary>
+/// The demo's first start imports the statistics office's SDG files, so every region has real series, and loads the
+/// "Almaty-2020" public discussion with the figures of the seed, from which the topic model learns.
+/// </summary>
 public sealed class DemoStatisticsTests
 {
     [Theory, ClassData(typeof(AllDatabases))]
@@ -45,5 +49,23 @@ public sealed class DemoStatisticsTests
         page.QuerySelector("#values tr[data-territory='510000000'] [data-valid-to]")!.GetAttribute("data-valid-to").ShouldBe("2018");
         page.QuerySelector("#values tr[data-territory='510000000'] td[data-year='2017']")!.TextContent.ShouldNotBeEmpty();
         page.QuerySelector("#values tr[data-territory='510000000'] td[data-year='2019']")!.TextContent.ShouldBeEmpty();
+
+        // The Almaty-2020 discussion adds up to the seed's figures: 90 meetings, 12,500 people, 417,000 reached, 900 + 478 suggestions.
+        var discussion = await app.QueryAsync(db => db.Set<Consultation>().Where(c => c.Phase == ConsultationPhase.ReportPublished).Select(c => c.Id).SingleAsync());
+        var report = await app.Browser("en").PageAsync($"/consultations/{discussion}/report");
+        string Total(string what) => report.QuerySelector($"[data-total='{what}']")!.TextContent;
+        (Total("meetings"), Total("participants"), Total("reach"), Total("suggestions")).ShouldBe(("90", "12,500", "417,000", "1,378"));
+        report.TableRows("#by-channel").ShouldBe([["Thematic meeting", "900"], ["E-mail", "478"]]);
+
+        // The topic model learnt from the demo's confirmed topics and proposes one for a new suggestion, unconfirmed.
+        var open = await app.QueryAsync(db => db.Set<Consultation>().Where(c => c.Phase == ConsultationPhase.Open).Select(c => c.Id).SingleAsync());
+        var sent = await app.Browser("ru").SubmitAsync($"/consultations/{open}/suggest", "#suggestion-form", new() { ["Text"] = "Вечером на улицах Самала темно, поставьте фонари." });
+        sent.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        var code = sent.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0];
+        var suggested = await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.PublicCode == code).Select(s => new { Topic = s.SuggestedTopic!.Code, s.TopicConfirmedBy, s.HeldForReview }).SingleAsync());
+        suggested.ShouldBe(new { Topic = "street-lighting", TopicConfirmedBy = (string?)null, HeldForReview = false });
+        var bribe = await app.Browser("ru").SubmitAsync($"/consultations/{open}/suggest", "#suggestion-form", new() { ["Text"] = "В Шанырак за оформление земельного участка требовали взятку." });
+        var bribeCode = bribe.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0];
+        (await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.PublicCode == bribeCode).Select(s => s.HeldForReview).SingleAsync())).ShouldBeTrue("a suggestion the model reads as corruption waits for a person");
     }
 }

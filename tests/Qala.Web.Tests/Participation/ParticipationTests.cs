@@ -277,6 +277,44 @@ public sealed class ParticipationTests
         (await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Id == suggestionId))).State.ShouldBe(SuggestionState.Published);
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_topic_model_learns_from_confirmed_topics_and_proposes_them(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:Participation:MinTrainingExamples"] = "4" });
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var admin = await app.SignedInAsync();
+        (await admin.PageAsync("/participation/topics")).QuerySelector("#no-model").ShouldNotBeNull();
+        (await moderator.GetAsync("/participation/topics")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await admin.SubmitAsync("/participation/topics", "#train-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PageAsync("/participation/topics")).QuerySelector("#topics-error").ShouldNotBeNull("nothing confirmed yet");
+
+        var enter = $"/consultations/{id}/enter";
+        (await moderator.SubmitAsync(enter, "#enter-form", new()
+        {
+            ["Channel"] = "Paper",
+            ["TopicId"] = await TopicIdAsync(app, "street-lighting"),
+            ["Texts"] = "The street lamps on Abai avenue are broken.\n\nNo street lights in our yard at night.\n\nInstall street lamps along the river path."
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await moderator.SubmitAsync(enter, "#enter-form", new()
+        {
+            ["Channel"] = "Paper",
+            ["TopicId"] = await TopicIdAsync(app, "public-transport"),
+            ["Texts"] = "More buses on route 92 in the mornings.\n\nThe bus stop needs a timetable for each bus.\n\nA new bus route to the airport, please."
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.SubmitAsync("/participation/topics", "#train-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PageAsync("/participation/topics")).QuerySelector("#topic-model [data-examples]")!.GetAttribute("data-examples").ShouldBe("6");
+
+        var code = await SuggestAsync(app, id, "The lamps in our street have been broken for a month.");
+        var suggestion = await app.QueryAsync(db => db.Set<Suggestion>().Include(s => s.SuggestedTopic).SingleAsync(s => s.PublicCode == code));
+        suggestion.SuggestedTopic!.Code.ShouldBe("street-lighting");
+        suggestion.TopicConfirmedBy.ShouldBeNull();
+        suggestion.AgencyId.ShouldBeNull("a proposed topic is not routed until a person confirms it");
+        (await moderator.PageAsync($"/participation/suggestions/{suggestion.Id}")).QuerySelector("#topic-suggested").ShouldNotBeNull();
+    }
+
     private static string Message(IDocument form, string field) => form.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim();
 
     private static Task<string> TopicIdAsync(QalaApp app, string code) =>

@@ -5,7 +5,7 @@ namespace Qala.Web.Data.Migrations;
 
 /// <summary>
 /// Public participation: consultations with their thematic meetings, the topic taxonomy with its routing to agencies,
-/// citizens' suggestions from every channel with their decision ledger, and the citizens' contact data with consent.
+/// citizens' suggestions from every channel with their decision ledger, and the citizens' contact data with consent, and the trained topic model.
 /// Only new tables, so their foreign keys are declared with them.
 /// </summary>
 [DbContext(typeof(QalaDbContext))]
@@ -171,6 +171,18 @@ public sealed class Participation : Migration
                 table.ForeignKey("FK_SuggestionContacts_Suggestions_SuggestionId", x => x.SuggestionId, "Suggestions", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "TopicModels",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false).Generated(),
+                TrainedAt = table.Column<DateTimeOffset>(nullable: false),
+                Examples = table.Column<int>(nullable: false),
+                Labels = table.Column<string>(maxLength: 4000, nullable: false),
+                Content = table.Column<byte[]>(nullable: false),
+            },
+            constraints: table => table.PrimaryKey("PK_TopicModels", x => x.Id));
+
         migrationBuilder.CreateIndex("IX_Consultations_TerritoryId", "Consultations", "TerritoryId");
         migrationBuilder.CreateIndex("IX_Consultations_ProgramId", "Consultations", "ProgramId");
         migrationBuilder.CreateIndex("IX_ThematicMeetings_ConsultationId_HeldOn", "ThematicMeetings", ["ConsultationId", "HeldOn"]);
@@ -196,7 +208,7 @@ public sealed class Participation : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "SuggestionContacts", "Suggestions", "TopicRoutes", "Topics", "ThematicMeetings", "Consultations" })
+        foreach (var table in new[] { "TopicModels", "SuggestionContacts", "Suggestions", "TopicRoutes", "Topics", "ThematicMeetings", "Consultations" })
         {
             migrationBuilder.DropTable(table);
         }

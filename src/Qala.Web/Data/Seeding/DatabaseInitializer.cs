@@ -16,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
     InvestmentIndicators investmentIndicators,
+    DemoParticipation demoParticipation,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
 {
@@ -47,6 +48,9 @@ internal sealed partial class DatabaseInitializer(
         {
             // The registry's KPIs of the demo zones and projects, beside the official statistics just imported.
             await investmentIndicators.RecomputeAsync(cancellationToken);
+
+            // The Almaty-2020 discussion with its 1,378 suggestions, and the topic model learnt from them.
+            await demoParticipation.SeedAsync(cancellationToken);
         }
 
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);

@@ -15,6 +15,15 @@ public sealed class ParticipationOptions
 
     /// <summary>The version of the consent text shown beside the contact fields; stored with each consent.</summary>
     public string ConsentTextVersion { get; set; } = "2026-11";
+
+    /// <summary>
+    /// When the topic model gives a confidential topic (corruption) at least this confidence, even if another topic
+    /// ranks first, the suggestion is held unpublished until a person chooses its topic.
+    /// </summary>
+    public double ConfidentialTopicBar { get; set; } = 0.2;
+
+    /// <summary>The fewest confirmed suggestions the topic model is trained on.</summary>
+    public int MinTrainingExamples { get; set; } = 30;
 }
 
 /// <summary>A suggestion as it arrives from any channel, before it is checked.</summary>
@@ -63,7 +72,8 @@ public sealed record IntakeResult(string? PublicCode, IReadOnlyList<(string Fiel
 /// receipt), records the citizen's contact data with their consent, proposes a topic, and routes it when its topic
 /// is chosen.
 /// </summary>
-public sealed class SuggestionIntake(QalaDbContext db, SuggestionRouting routing, TimeProvider time, IOptions<ParticipationOptions> options)
+public sealed class SuggestionIntake(
+    QalaDbContext db, SuggestionRouting routing, TopicModelCache topicModels, TimeProvider time, IOptions<ParticipationOptions> options)
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
@@ -119,6 +129,10 @@ public sealed class SuggestionIntake(QalaDbContext db, SuggestionRouting routing
             suggestion.ChooseTopic(topic, submission.EnteredBy!);
             await routing.RouteAsync(suggestion, cancellationToken);
         }
+        else
+        {
+            await SuggestTopicAsync(suggestion, cancellationToken);
+        }
 
         db.Add(suggestion);
         try
@@ -138,6 +152,31 @@ public sealed class SuggestionIntake(QalaDbContext db, SuggestionRouting routing
         }
 
         return new IntakeResult(suggestion.PublicCode, []);
+    }
+
+    /// <summary>
+    /// Records the topic model's suggestion: its first topic, or a confidential topic that reaches
+    /// <see cref="ParticipationOptions.ConfidentialTopicBar"/> — which holds the suggestion back until a person decides.
+    /// </summary>
+    private async Task SuggestTopicAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    {
+        if (await topicModels.CurrentAsync(db, cancellationToken) is not { } model)
+        {
+            return;
+        }
+
+        var prediction = model.Predict(suggestion.Text);
+        var topics = await db.Set<Topic>().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
+        var confidential = topics.Values.Where(t => t.IsConfidential && prediction.ConfidenceOf(t.Code) >= options.Value.ConfidentialTopicBar)
+            .OrderByDescending(t => prediction.ConfidenceOf(t.Code)).FirstOrDefault();
+        if (confidential is not null)
+        {
+            suggestion.Suggest(confidential, prediction.ConfidenceOf(confidential.Code));
+        }
+        else if (topics.TryGetValue(prediction.Label, out var topic))
+        {
+            suggestion.Suggest(topic, prediction.Confidence);
+        }
     }
 
     private Task<string?> ReceiptOfAsync(Guid key, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
 
 namespace Qala.Web.Features.Participation;
 
@@ -27,7 +28,7 @@ public sealed class Topic : IVersioned
 }
 
 /// <summary>Which agency of a territory answers the suggestions of a topic there.</summary>
-public sealed class TopicRoute
+public sealed class TopicRoute : ITerritoryScoped
 {
     public int Id { get; set; }
 
