@@ -81,6 +81,9 @@ public sealed class ParticipationTests
         routed.Agency!.Code.ShouldBe("ALA-ECOLOGY");
         routed.AnswerDue.ShouldNotBeNull();
         routed.TopicConfirmedBy.ShouldBe("moderator");
+        var list = await app.Browser().GetStringAsync($"/consultations/{id}/suggestions");
+        list.ShouldContain($"data-suggestion=\"{stored.Id}\"");
+        list.ShouldNotContain("<script>alert", Case.Sensitive);
 
         // The ecology department finds it in its inbox; it reads no contact data.
         var officer = await app.SignedInAsync("ecology.officer", Password);
@@ -163,6 +166,7 @@ public sealed class ParticipationTests
 
         // The public sees neither its text on the discussion nor anything on the receipt but its state.
         (await app.Browser().GetStringAsync($"/consultations/{id}")).ShouldNotContain("asked for money");
+        (await app.Browser().GetStringAsync($"/consultations/{id}/suggestions")).ShouldNotContain("asked for money");
         (await app.Browser("en").PageAsync($"/suggestions/{code}")).QuerySelector("#publication")!.TextContent.Trim().ShouldBe("Confidential: it is never published.");
     }
 
@@ -313,6 +317,25 @@ public sealed class ParticipationTests
         suggestion.TopicConfirmedBy.ShouldBeNull();
         suggestion.AgencyId.ShouldBeNull("a proposed topic is not routed until a person confirms it");
         (await moderator.PageAsync($"/participation/suggestions/{suggestion.Id}")).QuerySelector("#topic-suggested").ShouldNotBeNull();
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_flood_from_one_client_gets_429_and_every_acknowledged_suggestion_is_stored(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:PublicForms:PostsPerMinute"] = "3" });
+        var id = await OpenConsultationAsync(app);
+        var citizen = app.Browser("en");
+        var form = (IHtmlFormElement)(await citizen.PageAsync($"/consultations/{id}/suggest")).QuerySelector("#suggestion-form")!;
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await citizen.SubmitAsync(form, new() { ["Text"] = $"Suggestion number {i} about the city's parks.", ["SubmissionKey"] = Guid.NewGuid().ToString() });
+            statuses.Add(response.StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests]);
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(3);
+        (await citizen.GetAsync($"/consultations/{id}/suggest")).StatusCode.ShouldBe(HttpStatusCode.OK, "reading the form is never limited");
     }
 
     private static string Message(IDocument form, string field) => form.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim();
