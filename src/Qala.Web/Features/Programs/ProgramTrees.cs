@@ -36,8 +36,12 @@ public sealed record ProgramTree(DevelopmentProgram Program, ProgramVersion Curr
 /// </summary>
 public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadlines deadlines, IOptions<IndicatorOptions> options)
 {
-    /// <summary>The program with its tree, or null when there is no such program.</summary>
-    public async Task<ProgramTree?> LoadAsync(int programId, CancellationToken cancellationToken)
+    /// <summary>The program with its tree as of today, or null when there is no such program.</summary>
+    public Task<ProgramTree?> LoadAsync(int programId, CancellationToken cancellationToken) =>
+        LoadAsync(programId, deadlines.Today, cancellationToken);
+
+    /// <summary>The program with its tree as of <paramref name="today"/>, or null when there is no such program.</summary>
+    public async Task<ProgramTree?> LoadAsync(int programId, DateOnly today, CancellationToken cancellationToken)
     {
         var program = await db.Set<DevelopmentProgram>().AsNoTracking().AsSplitQuery()
             .Include(p => p.Territory)
@@ -53,7 +57,6 @@ public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadli
         }
 
         var current = program.Versions.MaxBy(v => v.Number)!;
-        var today = deadlines.Today;
         var thresholds = options.Value.Thresholds;
         var indicators = await IndicatorsAsync(program, current, cancellationToken);
         var directions = program.Directions.OrderBy(d => d.Position).ThenBy(d => d.Id).Select(direction =>
