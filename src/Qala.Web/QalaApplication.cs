@@ -57,6 +57,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.Services.AddScoped<RoadmapImport>();
         builder.Services.AddQalaInvestment();
         return builder;
     }
