@@ -140,4 +140,10 @@ public sealed class ProgramVersion
     public int TargetSetId { get; set; }
 
     public Indicators.TargetSet? TargetSet { get; set; }
+
+    /// <summary>
+    /// The roadmap's activities and budgets (JSON of <see cref="ActivitySnapshot"/>s) as this version left them when
+    /// an amendment replaced it; null for the current version, whose roadmap is the live one.
+    /// </summary>
+    public string? Roadmap { get; set; }
 }
