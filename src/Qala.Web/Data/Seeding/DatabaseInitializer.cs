@@ -47,6 +47,9 @@ internal sealed partial class DatabaseInitializer(
         {
             // The registry's KPIs of the demo zones and projects, beside the official statistics just imported.
             await investmentIndicators.RecomputeAsync(cancellationToken);
+
+            // The demo programs' target indicators, with baselines and targets from the same statistics.
+            await DemoPrograms.LinkIndicatorsAsync(db, cancellationToken);
         }
 
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);

@@ -64,6 +64,9 @@ public sealed class DevelopmentProgram : IVersioned, ITerritoryScoped
 
     public Guid Version { get; set; }
 
+    /// <summary>Whether the program is demonstration data, not a real document.</summary>
+    public bool IsDemo { get; set; }
+
     /// <summary>Whether the public may read the program: once approved, and while it is implemented or completed.</summary>
     public bool IsPublic => Status is ProgramStatus.Approved or ProgramStatus.InImplementation or ProgramStatus.Completed;
 
