@@ -20,7 +20,7 @@ public sealed class ProgramsAmendments : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropColumn(name: "IsDemo", table: "Programs");
-        migrationBuilder.DropColumn(name: "Roadmap", table: "ProgramVersions");
+        migrationBuilder.DropColumnOnAnyProvider("IsDemo", "Programs");
+        migrationBuilder.DropColumnOnAnyProvider("Roadmap", "ProgramVersions");
     }
 }
