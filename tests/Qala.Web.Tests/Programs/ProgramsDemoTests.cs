@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Data;
+using Qala.Web.Features.Indicators;
 using Qala.Engine.Programs;
 using Qala.Web.Features.Programs;
 using Qala.Web.Tests.Infrastructure;
@@ -43,5 +45,22 @@ public sealed partial class ProgramsTests
         var bands = (await browser.PageAsync($"/programs/{almaty.Id}")).QuerySelectorAll("tr[data-activity] [data-band]").Select(b => b.GetAttribute("data-band")).ToHashSet();
         bands.ShouldContain(nameof(ProgressBand.OffTrack));
         bands.ShouldContain(nameof(ProgressBand.Completed));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_demo_programs_measure_their_goals_with_the_demo_statistics(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { [DatabaseSettings.DemoStatisticsKey] = "true" });
+        var almaty = await app.QueryAsync(db => db.Set<DevelopmentProgram>().Include(p => p.Versions).SingleAsync(p => p.IsDemo && p.Territory!.Code == Almaty));
+        var set = almaty.Versions.Single().TargetSetId;
+        var targets = await app.QueryAsync(db => db.Set<IndicatorTarget>().Where(t => t.TargetSetId == set && t.Indicator!.Code == "8.1.1").ToListAsync());
+        targets.Count.ShouldBe(2, "a baseline from the latest value and a target for the last year");
+        targets.Count(t => t.IsBaseline).ShouldBe(1);
+        targets.Single(t => !t.IsBaseline).Year.ShouldBe(almaty.PeriodTo.Year);
+
+        var tree = await app.Browser("en").PageAsync($"/programs/{almaty.Id}");
+        tree.QuerySelector("tr[data-indicator='8.1.1']").ShouldNotBeNull();
+        var report = await app.Browser("en").PageAsync($"/programs/{almaty.Id}/monitoring");
+        report.TableRows("[data-report-table='Target indicators']").Select(r => r[1]).ShouldContain(c => c.StartsWith("8.1.1 ", StringComparison.Ordinal));
     }
 }

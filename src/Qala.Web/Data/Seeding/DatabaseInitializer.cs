@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Investment;
 using Qala.Web.Features.Users;
 
@@ -16,6 +17,7 @@ internal sealed partial class DatabaseInitializer(
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
     InvestmentIndicators investmentIndicators,
+    Scorecards scorecards,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
 {
@@ -49,7 +51,7 @@ internal sealed partial class DatabaseInitializer(
             await investmentIndicators.RecomputeAsync(cancellationToken);
 
             // The demo programs' target indicators, with baselines and targets from the same statistics.
-            await DemoPrograms.LinkIndicatorsAsync(db, cancellationToken);
+            await DemoPrograms.LinkIndicatorsAsync(db, scorecards, cancellationToken);
         }
 
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);

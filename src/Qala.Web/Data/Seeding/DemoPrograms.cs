@@ -229,7 +229,7 @@ internal static class DemoPrograms
     /// Links the demo goals to the demo statistics' indicators and sets their baselines (the latest value) and targets
     /// (a tenth better by the program's last year) in each program's target set; nothing without those statistics.
     /// </summary>
-    public static async Task LinkIndicatorsAsync(QalaDbContext db, CancellationToken cancellationToken)
+    public static async Task LinkIndicatorsAsync(QalaDbContext db, Scorecards scorecards, CancellationToken cancellationToken)
     {
         var programs = await db.Set<DevelopmentProgram>().Where(p => p.IsDemo)
             .Include(p => p.Versions).Include(p => p.Directions).ThenInclude(d => d.Goals).ThenInclude(g => g.Indicators)
@@ -245,19 +245,17 @@ internal static class DemoPrograms
                 var wanted = seed.Directions.SelectMany(d => d.Goals).Single(g => g.En == goal.Title.En).Indicators;
                 foreach (var indicator in wanted.Where(indicators.ContainsKey).Select(c => indicators[c]).Where(i => goal.Indicators.All(x => x.IndicatorId != i.Id)))
                 {
-                    var latest = (await db.Set<Observation>().AsNoTracking()
-                            .Where(o => o.IndicatorId == indicator.Id && o.TerritoryId == program.TerritoryId && o.IsCurrent && o.Dimensions == "" && o.PeriodNumber == 0)
-                            .Select(o => new { o.Year, o.Value }).ToListAsync(cancellationToken))
-                        .MaxBy(o => o.Year);
-                    if (latest is null)
+                    var series = await scorecards.YearlyAsync([indicator.Id], [program.TerritoryId], null, cancellationToken);
+                    var latest = (series.GetValueOrDefault((indicator.Id, program.TerritoryId)) ?? []).Where(v => v.Value is not null).Select(v => (YearValue?)v).LastOrDefault();
+                    if (latest is not { Value: { } value } point)
                     {
                         continue;
                     }
 
                     goal.Indicators.Add(new GoalIndicator { IndicatorId = indicator.Id });
                     var better = indicator.Polarity == Polarity.LowerIsBetter ? 0.9m : 1.1m;
-                    db.Add(new IndicatorTarget { TargetSetId = set, IndicatorId = indicator.Id, TerritoryId = program.TerritoryId, Year = latest.Year, IsBaseline = true, Value = latest.Value });
-                    db.Add(new IndicatorTarget { TargetSetId = set, IndicatorId = indicator.Id, TerritoryId = program.TerritoryId, Year = program.PeriodTo.Year, Value = Math.Round(latest.Value * better, 2) });
+                    db.Add(new IndicatorTarget { TargetSetId = set, IndicatorId = indicator.Id, TerritoryId = program.TerritoryId, Year = point.Year, IsBaseline = true, Value = Math.Round((decimal)value, 2) });
+                    db.Add(new IndicatorTarget { TargetSetId = set, IndicatorId = indicator.Id, TerritoryId = program.TerritoryId, Year = program.PeriodTo.Year, Value = Math.Round((decimal)value * better, 2) });
                 }
             }
         }
