@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Programs;
 using Qala.Web.Data;
 using Qala.Web.Features.Indicators;
-using Qala.Engine.Programs;
 using Qala.Web.Features.Programs;
 using Qala.Web.Tests.Infrastructure;
 

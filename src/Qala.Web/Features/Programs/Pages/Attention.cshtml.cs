@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
-using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Calendar;
 
