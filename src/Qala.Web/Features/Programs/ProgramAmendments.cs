@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Programs;
@@ -46,7 +47,7 @@ public sealed class ProgramAmendments(QalaDbContext db)
         var number = previous.Number + 1;
         var set = new TargetSet
         {
-            Name = LocalizedText.Of($"{program.Name.Kk} ({number})", $"{program.Name.Ru} ({number})", $"{program.Name.En} ({number})"),
+            Name = LocalizedText.Of(Numbered(program.Name.Kk, number), Numbered(program.Name.Ru, number), Numbered(program.Name.En, number)),
             Kind = TargetSetKind.Program,
             Source = reason,
         };
@@ -93,6 +94,13 @@ public sealed class ProgramAmendments(QalaDbContext db)
                 .Select(b => (p.After!, (b.Before ?? b.After)!.Source, b.Before, b.After)))
             .OrderBy(b => b.Item1.Id).ThenBy(b => b.Source).ToList();
         return new VersionDifference(targets, activities, budgets);
+    }
+
+    // A program's name with the version number, within the 400 characters of a target set's name.
+    private static string Numbered(string name, int number)
+    {
+        var suffix = string.Create(CultureInfo.InvariantCulture, $" ({number})");
+        return (name.Length + suffix.Length > 400 ? name[..(400 - suffix.Length)] : name) + suffix;
     }
 
     // The same activity apart from its budget, which is compared line by line.
