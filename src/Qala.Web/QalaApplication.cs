@@ -58,6 +58,8 @@ public static partial class QalaApplication
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.Services.AddScoped<RoadmapImport>();
+        builder.Services.AddScoped<ProgramAmendments>();
         builder.Services.AddQalaInvestment();
         builder.AddQalaParticipation();
         return builder;

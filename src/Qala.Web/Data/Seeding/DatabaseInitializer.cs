@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Investment;
 using Qala.Web.Features.Users;
 
@@ -17,6 +18,7 @@ internal sealed partial class DatabaseInitializer(
     DemoStatistics demoStatistics,
     InvestmentIndicators investmentIndicators,
     DemoParticipation demoParticipation,
+    Scorecards scorecards,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
 {
@@ -48,6 +50,9 @@ internal sealed partial class DatabaseInitializer(
         {
             // The registry's KPIs of the demo zones and projects, beside the official statistics just imported.
             await investmentIndicators.RecomputeAsync(cancellationToken);
+
+            // The demo programs' target indicators, with baselines and targets from the same statistics.
+            await DemoPrograms.LinkIndicatorsAsync(db, scorecards, cancellationToken);
 
             // The Almaty-2020 discussion with its 1,378 suggestions, and the topic model learnt from them.
             await demoParticipation.SeedAsync(cancellationToken);

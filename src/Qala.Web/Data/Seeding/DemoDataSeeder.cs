@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Calendar;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -6,7 +7,7 @@ using Qala.Web.Features.Territories;
 namespace Qala.Web.Data.Seeding;
 
 /// <summary>Loads the demo data (<see cref="DemoData"/>) once into a database that has reference data.</summary>
-internal sealed class DemoDataSeeder(QalaDbContext db)
+internal sealed class DemoDataSeeder(QalaDbContext db, TimeProvider time)
 {
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +45,8 @@ internal sealed class DemoDataSeeder(QalaDbContext db)
 
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         DemoInvestment.Seed(db, territories, agencies);
+        var now = time.GetUtcNow();
+        DemoPrograms.Seed(db, territories, agencies, DeadlineClock.Today(now, TimeZoneInfo.FindSystemTimeZoneById(DeadlineClock.KazakhstanTimeZoneId)), now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -64,6 +64,9 @@ public sealed class DevelopmentProgram : IVersioned, ITerritoryScoped
 
     public Guid Version { get; set; }
 
+    /// <summary>Whether the program is demonstration data, not a real document.</summary>
+    public bool IsDemo { get; set; }
+
     /// <summary>Whether the public may read the program: once approved, and while it is implemented or completed.</summary>
     public bool IsPublic => Status is ProgramStatus.Approved or ProgramStatus.InImplementation or ProgramStatus.Completed;
 
@@ -140,4 +143,10 @@ public sealed class ProgramVersion
     public int TargetSetId { get; set; }
 
     public Indicators.TargetSet? TargetSet { get; set; }
+
+    /// <summary>
+    /// The roadmap's activities and budgets (JSON of <see cref="ActivitySnapshot"/>s) as this version left them when
+    /// an amendment replaced it; null for the current version, whose roadmap is the live one.
+    /// </summary>
+    public string? Roadmap { get; set; }
 }

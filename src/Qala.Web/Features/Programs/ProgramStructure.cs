@@ -1,3 +1,4 @@
+using Qala.Engine.Indicators;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
@@ -181,9 +182,12 @@ public sealed class RoadmapActivity : IProgramItem
         return report;
     }
 
-    /// <summary>The activity on <paramref name="today"/>: expected progress, band and whether it is overdue.</summary>
-    public ActivityAssessment Assess(DateOnly today) =>
-        ActivityProgress.Assess(Status, (double)PercentComplete, StartDate, DueDate, today);
+    /// <summary>
+    /// The activity on <paramref name="today"/>: expected progress, band by the configured <paramref name="thresholds"/>
+    /// (<c>Qala:Indicators</c>) and whether it is overdue.
+    /// </summary>
+    public ActivityAssessment Assess(DateOnly today, StatusThresholds thresholds) =>
+        ActivityProgress.Assess(Status, (double)PercentComplete, StartDate, DueDate, today, thresholds);
 }
 
 /// <summary>An agency that works on an activity beside the responsible one.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qala.Engine.Indicators;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
@@ -29,11 +30,18 @@ public sealed record ProgramTree(DevelopmentProgram Program, ProgramVersion Curr
         Directions.SelectMany(d => d.Goals).SelectMany(g => g.Tasks).SelectMany(t => t.Activities);
 }
 
-/// <summary>Reads a program's tree and rolls progress up it through <see cref="ProgressRollup"/>.</summary>
-public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadlines deadlines)
+/// <summary>
+/// Reads a program's tree and rolls progress up it through <see cref="ProgressRollup"/>, grading every level with the
+/// configured thresholds (<c>Qala:Indicators</c>).
+/// </summary>
+public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadlines deadlines, IOptions<IndicatorOptions> options)
 {
-    /// <summary>The program with its tree, or null when there is no such program.</summary>
-    public async Task<ProgramTree?> LoadAsync(int programId, CancellationToken cancellationToken)
+    /// <summary>The program with its tree as of today, or null when there is no such program.</summary>
+    public Task<ProgramTree?> LoadAsync(int programId, CancellationToken cancellationToken) =>
+        LoadAsync(programId, deadlines.Today, cancellationToken);
+
+    /// <summary>The program with its tree as of <paramref name="today"/>, or null when there is no such program.</summary>
+    public async Task<ProgramTree?> LoadAsync(int programId, DateOnly today, CancellationToken cancellationToken)
     {
         var program = await db.Set<DevelopmentProgram>().AsNoTracking().AsSplitQuery()
             .Include(p => p.Territory)
@@ -49,7 +57,7 @@ public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadli
         }
 
         var current = program.Versions.MaxBy(v => v.Number)!;
-        var today = deadlines.Today;
+        var thresholds = options.Value.Thresholds;
         var indicators = await IndicatorsAsync(program, current, cancellationToken);
         var directions = program.Directions.OrderBy(d => d.Position).ThenBy(d => d.Id).Select(direction =>
         {
@@ -58,16 +66,16 @@ public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadli
                 var tasks = goal.Tasks.OrderBy(t => t.Position).ThenBy(t => t.Id).Select(task =>
                 {
                     var activities = task.Activities.OrderBy(a => a.Position).ThenBy(a => a.Id)
-                        .Select(a => new ActivityNode(a, a.Assess(today))).ToList();
-                    return new TaskNode(task, activities, ProgressRollup.Of(activities.Select(a => a.Assessment.AsPart((double)a.Activity.Weight))));
+                        .Select(a => new ActivityNode(a, a.Assess(today, thresholds))).ToList();
+                    return new TaskNode(task, activities, ProgressRollup.Of(activities.Select(a => a.Assessment.AsPart((double)a.Activity.Weight)), thresholds));
                 }).ToList();
                 var measured = goal.Indicators.Select(i => indicators[i.IndicatorId]).OrderBy(i => i.Indicator.Code, StringComparer.Ordinal).ToList();
                 var parts = measured.Select(i => RollupPart.Indicator(i.Achievement)).Concat(tasks.Select(t => t.Rollup.AsPart((double)t.Task.Weight)));
-                return new GoalNode(goal, measured, tasks, ProgressRollup.Of(parts));
+                return new GoalNode(goal, measured, tasks, ProgressRollup.Of(parts, thresholds));
             }).ToList();
-            return new DirectionNode(direction, goals, ProgressRollup.Of(goals.Select(g => g.Rollup.AsPart((double)g.Goal.Weight))));
+            return new DirectionNode(direction, goals, ProgressRollup.Of(goals.Select(g => g.Rollup.AsPart((double)g.Goal.Weight)), thresholds));
         }).ToList();
-        return new ProgramTree(program, current, today, directions, ProgressRollup.Of(directions.Select(d => d.Rollup.AsPart((double)d.Direction.Weight))));
+        return new ProgramTree(program, current, today, directions, ProgressRollup.Of(directions.Select(d => d.Rollup.AsPart((double)d.Direction.Weight)), thresholds));
     }
 
     // Each indicator's latest yearly value in the program's territory against the version's target for the first

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qala.Web.Data;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
@@ -10,7 +12,7 @@ namespace Qala.Web.Features.Programs.Pages;
 
 /// <summary>The roadmap activities an agency officer's agency answers for, with where each stands today.</summary>
 [Authorize(Roles = QalaRoles.AgencyOfficer)]
-public sealed class MyActivitiesModel(QalaDbContext db, UserScope scope, Deadlines deadlines) : PageModel
+public sealed class MyActivitiesModel(QalaDbContext db, UserScope scope, Deadlines deadlines, IOptions<IndicatorOptions> options) : PageModel
 {
     public IReadOnlyList<(DevelopmentProgram Program, ActivityNode Node)> Activities { get; private set; } = [];
 
@@ -23,6 +25,7 @@ public sealed class MyActivitiesModel(QalaDbContext db, UserScope scope, Deadlin
             .OrderBy(a => a.DueDate).ThenBy(a => a.Id)
             .ToListAsync(cancellationToken);
         var today = deadlines.Today;
-        Activities = [.. activities.Select(a => (a.Task!.Goal!.Direction!.Program!, new ActivityNode(a, a.Assess(today))))];
+        var thresholds = options.Value.Thresholds;
+        Activities = [.. activities.Select(a => (a.Task!.Goal!.Direction!.Program!, new ActivityNode(a, a.Assess(today, thresholds))))];
     }
 }
