@@ -9,6 +9,7 @@ using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Instructions;
 using Qala.Web.Features.Investment;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
@@ -58,6 +59,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
         builder.Services.AddQalaInvestment();
+        builder.AddQalaSocialInfrastructure();
         return builder;
     }
 

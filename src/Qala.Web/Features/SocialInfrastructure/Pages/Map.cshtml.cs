@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qala.Web.Data;
+using Qala.Web.Features.Territories;
+
+namespace Qala.Web.Features.SocialInfrastructure.Pages;
+
+/// <summary>
+/// The map of a territory's access to a kind of facility (wwwroot/js/social-map.js draws it with Leaflet): district
+/// outlines coloured by coverage, facilities by state and load, the worst-served points, and a click for "what if".
+/// Its data comes from the handlers <c>Data</c> and <c>WhatIf</c> as JSON; tiles only when a tile server is set.
+/// </summary>
+[Authorize(Roles = SocialAccess.Readers)]
+public sealed class MapModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, IOptions<SocialOptions> options) : PageModel
+{
+    public Territory Territory { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true)]
+    public FacilityKind Kind { get; set; } = FacilityKind.Kindergarten;
+
+    public SocialOptions Settings => options.Value;
+
+    public bool IsDemo { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (await SocialPages.TerritoryAsync(context, db, access, edit: false) is not { } territory)
+        {
+            return;
+        }
+
+        Territory = territory;
+        await next();
+    }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        IsDemo = await db.Set<WalkNetwork>().AnyAsync(n => n.TerritoryId == Territory.Id && n.IsDemo, cancellationToken);
+
+    public async Task<IActionResult> OnGetDataAsync(CancellationToken cancellationToken)
+    {
+        var report = await analysis.ComputeAsync(Territory, Kind, cancellationToken);
+        var ids = report.Districts.Select(d => d.District.Id).Append(Territory.Id).ToArray();
+        var outlines = await db.Set<DistrictOutline>().AsNoTracking().Where(o => ids.Contains(o.TerritoryId)).ToListAsync(cancellationToken);
+        var districts = report.Districts.ToDictionary(d => d.District.Id);
+        return new JsonResult(new
+        {
+            radius = report.Radius,
+            share = report.Share,
+            shortage = report.Shortage,
+            districts = outlines.Select(o => new
+            {
+                code = districts.TryGetValue(o.TerritoryId, out var d) ? d.District.Code : Territory.Code,
+                name = d?.District.Name.Current ?? Territory.Name.Current,
+                share = d?.Share,
+                shortage = d?.Shortage,
+                geometry = JsonNode.Parse(o.Geometry),
+            }),
+            facilities = report.Facilities.Select(f => new
+            {
+                id = f.Facility.Id,
+                name = f.Facility.Name.Current,
+                lat = f.Facility.Latitude,
+                lon = f.Facility.Longitude,
+                state = f.Facility.State.ToString(),
+                capacity = f.Facility.Capacity,
+                enrolment = f.Facility.Enrolment,
+                load = f.Facility.Enrolment is { } enrolment && f.Facility.Capacity > 0 ? (double)enrolment / f.Facility.Capacity : (double?)null,
+                ratio = f.Ratio,
+                counted = f.Counted,
+            }),
+            worst = report.WorstServed.Select(p => new { lat = p.Point.Latitude, lon = p.Point.Longitude, demand = p.Demand, access = p.Access }),
+        });
+    }
+
+    public async Task<IActionResult> OnGetWhatIfAsync(double lat, double lon, int capacity, CancellationToken cancellationToken)
+    {
+        if (capacity <= 0)
+        {
+            return BadRequest();
+        }
+
+        var report = await analysis.ComputeAsync(Territory, Kind, cancellationToken);
+        return report.WhatIf(lat, lon, capacity) is { } gain
+            ? new JsonResult(new { coveredGain = gain.CoveredGain, shortageBefore = gain.ShortageBefore, shortageAfter = gain.ShortageAfter, snap = gain.SnapDistance })
+            : new JsonResult(new { tooFar = true, maxSnapDistance = report.MaxSnapDistance });
+    }
+}
