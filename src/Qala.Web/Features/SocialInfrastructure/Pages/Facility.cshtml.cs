@@ -141,7 +141,7 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page to see their changes."]);
+            ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
             return Page();
         }
 
