@@ -191,6 +191,23 @@ public sealed class SocialInfrastructureTests
         (await app.Browser().GetAsync($"/social/{Almaty}")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "sign-in first");
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_demo_is_a_labelled_sample_extract_with_coverage_by_district(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { [Qala.Web.Data.DatabaseSettings.DemoSocialInfrastructureKey] = "true" });
+        var admin = await app.SignedInAsync();
+        var page = await admin.PageAsync("/social/790000000?kind=School");
+        page.QuerySelector("#demo-badge")!.TextContent.ShouldContain("Sample extract");
+        var coverage = page.QuerySelector("#coverage")!;
+        Number(coverage, "data-share").ShouldBeInRange(0.01, 0.99);
+        Number(coverage, "data-demand").ShouldBeGreaterThan(1000);
+        page.QuerySelectorAll("#districts tr[data-district]").Select(r => r.GetAttribute("data-district")).ShouldBe(["791110000", "791310000"]);
+        using var data = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/social/790000000/map?handler=Data&kind=School"));
+        data.RootElement.GetProperty("districts").GetArrayLength().ShouldBe(2);
+        data.RootElement.GetProperty("facilities").GetArrayLength().ShouldBe(16, "Monaco's schools");
+        (await admin.PageAsync("/social/790000000/map?kind=School")).QuerySelector("#social-map[data-url]").ShouldNotBeNull();
+    }
+
     private static double Number(IElement element, string attribute) =>
         double.Parse(element.GetAttribute(attribute)!, CultureInfo.InvariantCulture);
 

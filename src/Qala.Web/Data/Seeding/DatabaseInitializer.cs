@@ -15,6 +15,7 @@ internal sealed partial class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
+    DemoSocialInfrastructure demoSocial,
     InvestmentIndicators investmentIndicators,
     AdministratorBootstrap administrator,
     ILogger<DatabaseInitializer> logger)
@@ -47,6 +48,12 @@ internal sealed partial class DatabaseInitializer(
         {
             // The registry's KPIs of the demo zones and projects, beside the official statistics just imported.
             await investmentIndicators.RecomputeAsync(cancellationToken);
+        }
+
+        // The sample street extract, its facilities and homes, in a transaction of their own.
+        if (settings.DemoSocialInfrastructure)
+        {
+            await demoSocial.SeedAsync(cancellationToken);
         }
 
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);

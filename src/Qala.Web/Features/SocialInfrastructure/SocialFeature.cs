@@ -14,6 +14,7 @@ public static class SocialFeature
         builder.Services.AddScoped<SocialIndicators>();
         builder.Services.AddScoped<FacilityImport>();
         builder.Services.AddScoped<DemandImport>();
+        builder.Services.AddScoped<Data.Seeding.DemoSocialInfrastructure>();
         return builder;
     }
 }
