@@ -133,7 +133,10 @@ public sealed class SocialAnalysis(QalaDbContext db, NetworkCache cache, IOption
         {
             return new AccessReport
             {
-                Territory = territory, Kind = kind, Radius = radius, MaxSnapDistance = settings.MaxSnapDistance,
+                Territory = territory,
+                Kind = kind,
+                Radius = radius,
+                MaxSnapDistance = settings.MaxSnapDistance,
                 Facilities = [.. facilities.Select(f => new FacilityAccess(f, false, null, null))],
             };
         }

@@ -86,9 +86,18 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
 
         Input = new FacilityInput
         {
-            Kind = facility.Kind, NameKk = facility.Name.Kk, NameRu = facility.Name.Ru, NameEn = facility.Name.En, DistrictId = facility.TerritoryId,
-            Latitude = facility.Latitude, Longitude = facility.Longitude, Capacity = facility.Capacity, Enrolment = facility.Enrolment,
-            State = facility.State, RoadmapActivityId = facility.RoadmapActivityId, Version = facility.Version,
+            Kind = facility.Kind,
+            NameKk = facility.Name.Kk,
+            NameRu = facility.Name.Ru,
+            NameEn = facility.Name.En,
+            DistrictId = facility.TerritoryId,
+            Latitude = facility.Latitude,
+            Longitude = facility.Longitude,
+            Capacity = facility.Capacity,
+            Enrolment = facility.Enrolment,
+            State = facility.State,
+            RoadmapActivityId = facility.RoadmapActivityId,
+            Version = facility.Version,
         };
         return Page();
     }
