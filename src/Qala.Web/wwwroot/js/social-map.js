@@ -6,7 +6,8 @@
   if (!element || !window.L) {
     return;
   }
-  const map = window.L.map(element, { preferCanvas: true });
+  // A view before any layer: Leaflet cannot project vector layers on a map without one. Kazakhstan until the data comes.
+  const map = window.L.map(element, { preferCanvas: true }).setView([48, 68], 4);
   if (element.dataset.tiles) {
     window.L.tileLayer(element.dataset.tiles, { attribution: element.dataset.attribution || '', maxZoom: 19 }).addTo(map);
   }
@@ -43,8 +44,6 @@
     });
     if (bounds.isValid()) {
       map.fitBounds(bounds, { padding: [20, 20] });
-    } else {
-      map.setView([48, 68], 4);
     }
   });
   const result = document.getElementById('what-if-result');
