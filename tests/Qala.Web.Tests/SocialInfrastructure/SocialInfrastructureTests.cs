@@ -177,6 +177,40 @@ public sealed class SocialInfrastructureTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Facilities_come_from_the_extracts_amenities_into_the_districts_their_outlines_hold(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        var street = PbfWriter.File(
+            [.. Enumerable.Range(0, 21).Select(i => new PbfWriter.Node(i + 1, (long)Math.Round(Latitude * 1e7), (long)Math.Round(Lon(i) * 1e7)))],
+            [new PbfWriter.Node(100, (long)Math.Round((Latitude + North) * 1e7), (long)Math.Round(Lon(15) * 1e7), ("amenity", "kindergarten"), ("name", "Balapan"))],
+            [new PbfWriter.Way(1, [.. Enumerable.Range(1, 21).Select(i => (long)i)], ("highway", "residential"))]);
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", street)).QuerySelector("#import-done").ShouldNotBeNull();
+        string Box(string code, double west, double east) => string.Format(CultureInfo.InvariantCulture,
+            """{{"type":"Feature","properties":{{"code":"{0}"}},"geometry":{{"type":"MultiPolygon","coordinates":[[[[{1},43.2],[{2},43.2],[{2},43.3],[{1},43.3],[{1},43.2]]]]}}}}""", code, west, east);
+        var outlines = Encoding.UTF8.GetBytes($$"""{"type":"FeatureCollection","features":[{{Box(Almaly, West - 0.01, Lon(10))}},{{Box(Medeu, Lon(10), Lon(20) + 0.01)}}]}""");
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#outlines-form", "Outlines", "districts.geojson", outlines)).QuerySelector("#import-done").ShouldNotBeNull();
+
+        var added = await planner.SubmitAsync($"/social/{Almaty}/import/network", "#osm-form", new() { ["OsmCapacity"] = "50" });
+        (await added.HtmlAsync()).QuerySelector("#import-done")!.TextContent.ShouldContain("1");
+        var facility = await app.QueryAsync(db => db.Set<SocialFacility>().Include(f => f.Territory).SingleAsync());
+        (facility.Kind, facility.Territory!.Code, facility.Capacity).ShouldBe((FacilityKind.Kindergarten, Medeu, 50));
+        facility.Longitude.ShouldBe(Lon(15), 1e-7);
+        await planner.SubmitAsync($"/social/{Almaty}/import/network", "#osm-form", new() { ["OsmCapacity"] = "50" });
+        (await app.QueryAsync(db => db.Set<SocialFacility>().CountAsync())).ShouldBe(1, "the same amenity is not added twice");
+
+        // The planner corrects the capacity in the registry.
+        var edited = await planner.SubmitAsync($"/social/{Almaty}/facilities/{facility.Id}", "#facility-form", new() { ["Input.Capacity"] = "75", ["Input.NameEn"] = "Balapan" });
+        edited.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var list = await planner.PageAsync($"/social/{Almaty}/facilities");
+        list.TableRows("#facilities").ShouldHaveSingleItem()[4].ShouldBe("75");
+        (await app.QueryAsync(db => db.Set<DistrictOutline>().CountAsync())).ShouldBe(2);
+        using var data = System.Text.Json.JsonDocument.Parse(await planner.GetStringAsync($"/social/{Almaty}/map?handler=Data&kind=Kindergarten"));
+        data.RootElement.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("code").GetString()).Order().ShouldBe([Almaly, Medeu]);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task Another_citys_planner_is_refused(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);

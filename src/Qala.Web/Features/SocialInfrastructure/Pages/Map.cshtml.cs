@@ -44,7 +44,8 @@ public sealed class MapModel(QalaDbContext db, SocialAccess access, SocialAnalys
     public async Task<IActionResult> OnGetDataAsync(CancellationToken cancellationToken)
     {
         var report = await analysis.ComputeAsync(Territory, Kind, cancellationToken);
-        var ids = report.Districts.Select(d => d.District.Id).Append(Territory.Id).ToArray();
+        var area = (await analysis.AreaAsync(Territory.Id, cancellationToken)).ToDictionary(t => t.Id);
+        var ids = area.Keys.ToArray();
         var outlines = await db.Set<DistrictOutline>().AsNoTracking().Where(o => ids.Contains(o.TerritoryId)).ToListAsync(cancellationToken);
         var districts = report.Districts.ToDictionary(d => d.District.Id);
         return new JsonResult(new
@@ -54,10 +55,10 @@ public sealed class MapModel(QalaDbContext db, SocialAccess access, SocialAnalys
             shortage = report.Shortage,
             districts = outlines.Select(o => new
             {
-                code = districts.TryGetValue(o.TerritoryId, out var d) ? d.District.Code : Territory.Code,
-                name = d?.District.Name.Current ?? Territory.Name.Current,
-                share = d?.Share,
-                shortage = d?.Shortage,
+                code = area[o.TerritoryId].Code,
+                name = area[o.TerritoryId].Name.Current,
+                share = districts.GetValueOrDefault(o.TerritoryId)?.Share,
+                shortage = districts.GetValueOrDefault(o.TerritoryId)?.Shortage,
                 geometry = JsonNode.Parse(o.Geometry),
             }),
             facilities = report.Facilities.Select(f => new
