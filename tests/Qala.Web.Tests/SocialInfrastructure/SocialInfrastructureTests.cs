@@ -74,6 +74,8 @@ public sealed class SocialInfrastructureTests
         facilities.QuerySelector("#import-done")!.TextContent.ShouldContain("3 added");
         var population = await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
         population.QuerySelector("#import-done")!.TextContent.ShouldContain("7 added");
+        (await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.IsCurrent && o.Indicator!.Code == "QALA-KINDERGARTEN-500M")))
+            .ShouldBe(3, "an import recomputes the coverage indicators of the city and its two districts");
 
         // The engine on the same street, points and the two operating kindergartens (the planned one does not count).
         var graph = OsmAccessData.Read(new MemoryStream(Street())).Graph;
@@ -120,7 +122,7 @@ public sealed class SocialInfrastructureTests
         using var data = System.Text.Json.JsonDocument.Parse(await planner.GetStringAsync($"/social/{Almaty}/map?handler=Data&kind=Kindergarten"));
         data.RootElement.GetProperty("facilities").GetArrayLength().ShouldBe(3);
 
-        // The coverage becomes observations of a computed indicator for the city and each district.
+        // The coverage is an indicator's observations for the city and each district; recording again revises nothing.
         var record = await planner.SubmitAsync($"/social/{Almaty}?kind=Kindergarten", "#record-form", new());
         record.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var observations = await app.QueryAsync(db => db.Set<Observation>().Where(o => o.IsCurrent && o.Indicator!.Code == "QALA-KINDERGARTEN-500M")

@@ -13,7 +13,7 @@ public sealed record DemandRow(int RowNumber, string Label, Territory District, 
 /// <c>district</c> (the territory's own code when empty) and the age groups <c>children_1_6</c> and
 /// <c>children_6_17</c>. The file replaces the population the territory and its districts had.
 /// </summary>
-public sealed class DemandImport(QalaDbContext db, SocialAnalysis analysis) : ImportDefinition<DemandRow>
+public sealed class DemandImport(QalaDbContext db, SocialAnalysis analysis, SocialIndicators indicators) : ImportDefinition<DemandRow>
 {
     private Dictionary<string, Territory> area = [];
     private Territory? territory;
@@ -94,6 +94,8 @@ public sealed class DemandImport(QalaDbContext db, SocialAnalysis analysis) : Im
             });
         }
     }
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(TerritoryId, cancellationToken);
 
     public override string Describe(DemandRow row, ImportOutcome outcome) => $"{Label(row)} ({row.District.Code}): {row.Population}";
 }

@@ -14,7 +14,7 @@ public sealed record FacilityRow(FacilityKind Kind, LocalizedText Name, Territor
 /// optionally <c>enrolment</c> and <c>state</c> (operating, under construction, planned; operating when empty). A
 /// facility is the same when its kind, district and English name are: its other values are updated.
 /// </summary>
-public sealed class FacilityImport(QalaDbContext db, SocialAnalysis analysis) : ImportDefinition<FacilityRow>
+public sealed class FacilityImport(QalaDbContext db, SocialAnalysis analysis, SocialIndicators indicators) : ImportDefinition<FacilityRow>
 {
     private const string CapacityMessage = "The capacity must be a whole number of places above zero.";
 
@@ -114,6 +114,8 @@ public sealed class FacilityImport(QalaDbContext db, SocialAnalysis analysis) : 
             }
         }
     }
+
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(TerritoryId, cancellationToken);
 
     public override string Describe(FacilityRow row, ImportOutcome outcome) =>
         $"{SocialText.KindCode(row.Kind)} {row.Name.En} ({row.District.Code}): {row.Capacity}";

@@ -8,18 +8,41 @@ namespace Qala.Web.Features.SocialInfrastructure;
 /// Walking coverage as indicators of their own, so that it can be a program's target: for each kind and norm an
 /// indicator such as <c>QALA-KINDERGARTEN-500M</c> (the share of the people needing a place who live within 500 m of
 /// a kindergarten, in per cent), with an observation for the territory and each of its districts in the year it is
-/// recorded. A changed value is a new revision recorded by <see cref="ComputedBy"/>.
+/// recorded. Every import and every save of a facility recomputes them for the kinds the territory has; a changed value
+/// is a new revision recorded by <see cref="ComputedBy"/>. Nothing is recorded without a network or without people.
 /// </summary>
-public sealed class SocialIndicators(QalaDbContext db, ObservationStore store, TimeProvider time)
+public sealed class SocialIndicators(QalaDbContext db, ObservationStore store, TimeProvider time, SocialAnalysis analysis)
 {
     public const string ComputedBy = "social-infrastructure";
 
     public static string CodeOf(FacilityKind kind, double radius) =>
         FormattableString.Invariant($"QALA-{SocialText.KindCode(kind).ToUpperInvariant()}-{Math.Round(radius)}M");
 
+    /// <summary>Records the shares of every kind of facility the territory (with its districts) has, when it has a network.</summary>
+    public async Task RecomputeAsync(int territoryId, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<WalkNetwork>().AnyAsync(n => n.TerritoryId == territoryId, cancellationToken))
+        {
+            return;
+        }
+
+        var area = await analysis.AreaAsync(territoryId, cancellationToken);
+        var ids = area.Select(t => t.Id).ToArray();
+        var kinds = await db.Set<SocialFacility>().Where(f => ids.Contains(f.TerritoryId)).Select(f => f.Kind).Distinct().ToListAsync(cancellationToken);
+        foreach (var kind in kinds.Order())
+        {
+            await RecordAsync(await analysis.ComputeAsync(area.Single(t => t.Id == territoryId), kind, cancellationToken), cancellationToken);
+        }
+    }
+
     /// <summary>Records the report's shares for the current year; returns the number of observations written or revised.</summary>
     public async Task<int> RecordAsync(AccessReport report, CancellationToken cancellationToken)
     {
+        if (!report.HasNetwork || report.Demand <= 0)
+        {
+            return 0;
+        }
+
         var indicator = await IndicatorAsync(report.Kind, report.Radius, cancellationToken);
         var now = time.GetUtcNow();
         var values = report.Districts.Where(d => d.Demand > 0 && d.District.Id != report.Territory.Id)

@@ -20,7 +20,7 @@ public sealed record StoreResult(int Count, IReadOnlyList<OutlineError> Errors, 
 /// Keeps a territory's street network (the .osm.pbf it was read from), its district outlines and the facilities
 /// read from the OpenStreetMap amenities of its network; each import is all or nothing.
 /// </summary>
-public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, TimeProvider time, SocialAnalysis analysis)
+public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, TimeProvider time, SocialAnalysis analysis, SocialIndicators indicators)
 {
     /// <summary>The OSM <c>amenity</c> values read as each kind of facility.</summary>
     public static readonly IReadOnlyList<(string Amenity, FacilityKind Kind)> Amenities =
@@ -74,6 +74,7 @@ public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, Tim
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await indicators.RecomputeAsync(territory.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new StoreResult(network.NodeCount, []);
     }
@@ -133,6 +134,7 @@ public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, Tim
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await indicators.RecomputeAsync(territory.Id, cancellationToken);
         return new StoreResult(added, []);
     }
 

@@ -13,7 +13,7 @@ namespace Qala.Web.Features.SocialInfrastructure.Pages;
 
 /// <summary>A facility of the registry, new or existing (<c>/social/{code}/facilities/{id|new}</c>); the territory's editors only.</summary>
 [Authorize(Roles = SocialAccess.Editors)]
-public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, SocialIndicators indicators, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class FacilityInput
     {
@@ -154,6 +154,7 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
             return Page();
         }
 
+        await indicators.RecomputeAsync(Territory.Id, cancellationToken);
         return Redirect($"/social/{Territory.Code}/facilities");
     }
 
