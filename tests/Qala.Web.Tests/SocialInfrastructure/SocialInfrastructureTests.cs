@@ -169,6 +169,14 @@ public sealed class SocialInfrastructureTests
         await planner.CommitImportAsync(demand, ImportMode.AllOrNothing);
         (await app.QueryAsync(db => db.Set<PopulationPoint>().CountAsync())).ShouldBe(0);
 
+        // The shared hexgrid's columns (id, lon, lat, population and others) import as they are, into the city itself.
+        var hexgrid = Encoding.UTF8.GetBytes("id,lon,lat,population,schools,jobs,healthcare\n"
+            + "89a901291abffff,-51.1582459466033,-30.0538460280879,0,0,1214,0\n89a9012a3cfffff,-51.2118666785315,-30.1005760100267,159,0,0,0\n");
+        (await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "hexgrid.csv", hexgrid), ImportMode.AllOrNothing))
+            .QuerySelector("#import-done")!.TextContent.ShouldContain("2 added");
+        (await app.QueryAsync(db => db.Set<PopulationPoint>().Where(p => p.Territory!.Code == Almaty).OrderBy(p => p.Label).Select(p => p.Label + ":" + p.Population).ToListAsync()))
+            .ShouldBe(["89a901291abffff:0", "89a9012a3cfffff:159"]);
+
         var truncated = await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "cut.osm.pbf", Street()[..40]);
         truncated.QuerySelector("#import-errors")!.TextContent.ShouldContain("not a readable OpenStreetMap extract");
         var outlines = await UploadAsync(planner, $"/social/{Almaty}/import/network", "#outlines-form", "Outlines", "districts.geojson", Encoding.UTF8.GetBytes(
