@@ -121,6 +121,7 @@ public sealed class SocialInfrastructureTests
         json.RootElement.GetProperty("coveredGain").GetDouble().ShouldBe(gain.CoveredGain, 1e-9);
         using var data = System.Text.Json.JsonDocument.Parse(await planner.GetStringAsync($"/social/{Almaty}/map?handler=Data&kind=Kindergarten"));
         data.RootElement.GetProperty("facilities").GetArrayLength().ShouldBe(3);
+        data.RootElement.GetProperty("streets").GetArrayLength().ShouldBe(20 * 4, "the street's 20 segments, each once");
 
         // The coverage is an indicator's observations for the city and each district; recording again revises nothing.
         var record = await planner.SubmitAsync($"/social/{Almaty}?kind=Kindergarten", "#record-form", new());

@@ -32,6 +32,13 @@
         .addTo(map);
       bounds.extend(layer.getBounds());
     });
+    const segments = [];
+    for (let i = 0; i + 3 < data.streets.length; i += 4) {
+      segments.push([[data.streets[i], data.streets[i + 1]], [data.streets[i + 2], data.streets[i + 3]]]);
+    }
+    if (segments.length > 0) {
+      window.L.polyline(segments, { color: '#9a9a9a', weight: 1, interactive: false }).addTo(map);
+    }
     data.facilities.forEach(function (f) {
       window.L.circleMarker([f.lat, f.lon], { radius: 6, color: '#222', weight: 1, fillColor: colour(f), fillOpacity: 0.9 })
         .bindTooltip(f.name + ' · ' + f.capacity + (f.enrolment === null ? '' : ' / ' + f.enrolment))

@@ -74,8 +74,36 @@ public sealed class MapModel(QalaDbContext db, SocialAccess access, SocialAnalys
                 ratio = f.Ratio,
                 counted = f.Counted,
             }),
+            streets = Streets(report),
             worst = report.WorstServed.Select(p => new { lat = p.Point.Latitude, lon = p.Point.Longitude, demand = p.Demand, access = p.Access }),
         });
+    }
+
+    /// <summary>Each street segment once, as latitude, longitude, latitude, longitude in a flat list (to 1 m or so).</summary>
+    private static List<double> Streets(AccessReport report)
+    {
+        var streets = new List<double>();
+        if (report.Loaded?.Graph is not { } graph)
+        {
+            return streets;
+        }
+
+        for (var from = 0; from < graph.NodeCount; from++)
+        {
+            for (var e = graph.FirstEdge[from]; e < graph.FirstEdge[from + 1]; e++)
+            {
+                var to = graph.Targets[e];
+                if (from < to)
+                {
+                    streets.Add(Math.Round(graph.Latitudes[from], 5));
+                    streets.Add(Math.Round(graph.Longitudes[from], 5));
+                    streets.Add(Math.Round(graph.Latitudes[to], 5));
+                    streets.Add(Math.Round(graph.Longitudes[to], 5));
+                }
+            }
+        }
+
+        return streets;
     }
 
     public async Task<IActionResult> OnGetWhatIfAsync(double lat, double lon, int capacity, CancellationToken cancellationToken)
