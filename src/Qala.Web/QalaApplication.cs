@@ -11,6 +11,7 @@ using Qala.Web.Features.Instructions;
 using Qala.Web.Features.Investment;
 using Qala.Web.Features.Participation;
 using Qala.Web.Features.Programs;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
@@ -62,6 +63,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ProgramAmendments>();
         builder.Services.AddQalaInvestment();
         builder.AddQalaParticipation();
+        builder.AddQalaSocialInfrastructure();
         return builder;
     }
 

@@ -18,12 +18,16 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>Whether the demo also imports the statistics office's SDG files (on with the demo unless turned off).</summary>
     public bool DemoStatistics { get; init; } = DemoData;
 
+    /// <summary>Whether the demo also loads the sample street extract, facilities and population (on with the demo unless turned off).</summary>
+    public bool DemoSocialInfrastructure { get; init; } = DemoData;
+
     public const string ProviderKey = "Qala:Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Qala";
     public const string DataDirectoryKey = "Qala:DataDirectory";
     public const string MigrateOnStartupKey = "Qala:Database:MigrateOnStartup";
     public const string DemoDataKey = "Qala:DemoData";
     public const string DemoStatisticsKey = "Qala:DemoStatistics";
+    public const string DemoSocialInfrastructureKey = "Qala:DemoSocialInfrastructure";
 
     public static DatabaseSettings Read(IConfiguration configuration, string contentRoot)
     {
@@ -73,6 +77,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString, ReadFlag(configuration, MigrateOnStartupKey, true), demoData)
         {
             DemoStatistics = demoData && ReadFlag(configuration, DemoStatisticsKey, true),
+            DemoSocialInfrastructure = demoData && ReadFlag(configuration, DemoSocialInfrastructureKey, true),
         };
     }
 

@@ -46,6 +46,9 @@ public sealed class QalaApp : WebApplicationFactory<Program>
 
             // The SDG files of the demo are imported by the test that checks them, not by every test.
             [DatabaseSettings.DemoStatisticsKey] = "false",
+
+            // So is the sample street extract of the social infrastructure demo.
+            [DatabaseSettings.DemoSocialInfrastructureKey] = "false",
             ["QALA_ADMIN_PASSWORD"] = AdminPassword,
 
             // Tests run jobs themselves (JobRunner.RunDueAsync), so that nothing happens behind their back.

@@ -16,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
+    DemoSocialInfrastructure demoSocial,
     InvestmentIndicators investmentIndicators,
     DemoParticipation demoParticipation,
     Scorecards scorecards,
@@ -56,6 +57,12 @@ internal sealed partial class DatabaseInitializer(
 
             // The Almaty-2020 discussion with its 1,378 suggestions, and the topic model learnt from them.
             await demoParticipation.SeedAsync(cancellationToken);
+        }
+
+        // The sample street extract, its facilities and homes, in a transaction of their own.
+        if (settings.DemoSocialInfrastructure)
+        {
+            await demoSocial.SeedAsync(cancellationToken);
         }
 
         LogReady(logger, settings.Provider, pending.Count, referenceLoaded, demoLoaded);
