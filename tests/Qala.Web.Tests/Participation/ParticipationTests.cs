@@ -64,6 +64,7 @@ public sealed class ParticipationTests
         stored.Language.ShouldBe("ru");
         stored.Contact!.ConsentPurpose.ShouldBe(SuggestionContact.AnswerPurpose);
         var receiptUrl = sent.Headers.Location!.OriginalString;
+        (await citizen.PageAsync(receiptUrl)).QuerySelector("#sent").ShouldNotBeNull("the receipt thanks the citizen after sending");
         var receipt = await citizen.GetStringAsync(receiptUrl);
         receipt.ShouldNotContain("<script>alert", Case.Sensitive, "citizens' text is encoded");
         receipt.ShouldNotContain("<img src=x", Case.Sensitive);

@@ -102,7 +102,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
             return Page();
         }
 
-        return Redirect($"/suggestions/{result.PublicCode}?sent=1");
+        return Redirect($"/suggestions/{result.PublicCode}?sent=true");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
