@@ -58,6 +58,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<ProgramTrees>();
         builder.Services.AddQalaInvestment();
+        builder.Services.AddQalaInstructions();
         return builder;
     }
 
