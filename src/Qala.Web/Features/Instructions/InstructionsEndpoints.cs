@@ -75,7 +75,14 @@ public static class InstructionsEndpoints
 
         var filter = new InstructionFilter
         {
-            MeetingId = meeting, Chair = chair, TerritoryId = territoryId, From = from, To = to, Status = status, OverdueOnly = overdue == true, AgencyId = agencyId,
+            MeetingId = meeting,
+            Chair = chair,
+            TerritoryId = territoryId,
+            From = from,
+            To = to,
+            Status = status,
+            OverdueOnly = overdue == true,
+            AgencyId = agencyId,
         };
         return TypedResults.Ok((await queries.ListAsync(user, filter, cancellationToken)).Select(InstructionResponse.Of).ToList());
     }

@@ -49,7 +49,14 @@ public abstract class RegisterPageModel : PageModel
 
     public InstructionFilter Filter => new()
     {
-        MeetingId = Meeting, Chair = Chair, TerritoryId = Territory, From = From, To = To, Status = Status, OverdueOnly = Overdue, AgencyId = Agency,
+        MeetingId = Meeting,
+        Chair = Chair,
+        TerritoryId = Territory,
+        From = From,
+        To = To,
+        Status = Status,
+        OverdueOnly = Overdue,
+        AgencyId = Agency,
     };
 
     protected async Task LoadChoicesAsync(QalaDbContext db, InstructionQueries queries, UserScope scope, CancellationToken cancellationToken)
