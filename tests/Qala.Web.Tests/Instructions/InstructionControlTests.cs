@@ -56,7 +56,7 @@ public sealed class InstructionControlTests
         fields["Proposals[1].LeadAgencyId"] = health.ToString(CultureInfo.InvariantCulture);
         var confirmed = await controller.SubmitAsync(confirm, fields);
         confirmed.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await confirmed.HtmlAsync()).QuerySelector(".alert-danger")?.TextContent);
-        var meeting = await app.QueryAsync(db => db.Set<Meeting>().Include(m => m.Instructions).SingleAsync());
+        var meeting = await app.QueryAsync(db => db.Set<Meeting>().Include(m => m.Instructions).SingleAsync(m => !m.IsDemo));
         meeting.HeldOn.ShouldBe(new DateOnly(2026, 1, 15));
         meeting.SourceText.ShouldContain("outpatient clinics");
         meeting.Instructions.Count.ShouldBe(2);
@@ -115,6 +115,7 @@ public sealed class InstructionControlTests
         var officer = await app.SignedInAsync("edu", Password);
         var ids = await CreateAsync(controller, ("ALA-EDU", "2026-03-01"), ("ALA-EDU", "2026-02-15"), ("ALA-EDU", "2026-02-18"), ("ALA-HEALTH", "2026-02-22"));
         var (onTime, extended, returned, dueSoon) = (ids[0], ids[1], ids[2], ids[3]);
+        var meeting = await app.QueryAsync(db => db.Set<Instruction>().Where(i => i.Id == onTime).Select(i => i.MeetingId).SingleAsync());
 
         (await Post(officer, $"{onTime}/reports", new { text = "Done." })).ShouldBe(HttpStatusCode.NoContent);
         (await Post(controller, $"{onTime}/accept", new { comment = "" })).ShouldBe(HttpStatusCode.NoContent);
@@ -133,7 +134,7 @@ public sealed class InstructionControlTests
         (saved.OriginalDeadline, saved.Deadline, saved.OnTimeOriginally, saved.OnTimeAfterExtensions).ShouldBe((new DateOnly(2026, 2, 15), new DateOnly(2026, 2, 28), false, true));
 
         // The returned one is overdue (its deadline was the 18th); the Health one is due on Sunday, this week.
-        var board = await controller.PageAsync("/instructions/board?from=2026-01-01&to=2026-03-31");
+        var board = await controller.PageAsync($"/instructions/board?from=2026-01-01&to=2026-03-31&meeting={meeting}");
         var eduRow = board.QuerySelector("#discipline tr[data-agency='Department of Education of Almaty city']")!;
         eduRow.GetAttribute("data-original").ShouldBe("1/3", "only the first was done by its original deadline");
         eduRow.GetAttribute("data-extended").ShouldBe("2/3", "the extended one counts after extensions");
@@ -148,9 +149,9 @@ public sealed class InstructionControlTests
         // Overdue after the end of the deadline day in Almaty, not in UTC.
         clock.SetUtcNow(new DateTimeOffset(2026, 2, 22, 18, 59, 0, TimeSpan.Zero));
         controller = await app.SignedInAsync("controller", Password);
-        (await OverdueAsync(controller)).ShouldBe([returned]);
+        (await OverdueAsync(controller, meeting)).ShouldBe([returned]);
         clock.SetUtcNow(new DateTimeOffset(2026, 2, 22, 19, 0, 0, TimeSpan.Zero));
-        (await OverdueAsync(controller)).Order().ShouldBe([returned, dueSoon]);
+        (await OverdueAsync(controller, meeting)).Order().ShouldBe([returned, dueSoon]);
         (await app.QueryAsync(db => db.Set<Instruction>().SingleAsync(i => i.Id == dueSoon))).Status.ShouldBe(InstructionStatus.OnControl, "overdue is never stored");
     }
 
@@ -227,6 +228,24 @@ public sealed class InstructionControlTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_demo_registers_the_seed_meetings_with_accepted_and_overdue_instructions(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var meetings = await app.QueryAsync(db => db.Set<Meeting>().Include(m => m.Instructions).Where(m => m.IsDemo).ToListAsync());
+        meetings.Count.ShouldBeGreaterThanOrEqualTo(3, "the dated seed texts of Almaty, Karaganda and Shymkent");
+        var instructions = meetings.SelectMany(m => m.Instructions).ToList();
+        instructions.ShouldAllBe(i => i.IsDemo && i.LeadAgencyId != null);
+        instructions.Count(i => i.Status == InstructionStatus.Accepted).ShouldBeGreaterThan(0);
+        instructions.Count(i => i.Deadline != i.OriginalDeadline).ShouldBeGreaterThan(0, "some were extended");
+
+        await app.CreateUserAsync("controller", Password, [QalaRoles.Controller], Almaty);
+        var controller = await app.SignedInAsync("controller", Password);
+        var register = await controller.PageAsync("/instructions?overdue=true");
+        register.QuerySelectorAll("tr[data-instruction] [data-overdue='true']").Length.ShouldBeGreaterThan(0, "Almaty's open demo instructions are long overdue");
+        register.QuerySelectorAll("tr[data-instruction] [data-overdue='false']").Length.ShouldBe(0);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task The_api_is_in_the_openapi_document(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
@@ -266,9 +285,9 @@ public sealed class InstructionControlTests
     private static async Task<HttpStatusCode> Post(HttpClient client, string path, object body) =>
         (await client.PostAsJsonAsync($"/api/v1/instructions/{path}", body)).StatusCode;
 
-    private static async Task<List<int>> OverdueAsync(HttpClient client)
+    private static async Task<List<int>> OverdueAsync(HttpClient client, int meeting)
     {
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/v1/instructions?overdue=true"));
+        using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/instructions?overdue=true&meeting={meeting}"));
         return [.. json.RootElement.EnumerateArray().Select(e => e.GetProperty("id").GetInt32())];
     }
 }

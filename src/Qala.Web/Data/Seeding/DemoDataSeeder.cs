@@ -44,6 +44,7 @@ internal sealed class DemoDataSeeder(QalaDbContext db)
 
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         DemoInvestment.Seed(db, territories, agencies);
+        DemoInstructions.Seed(db, territories, agencies);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

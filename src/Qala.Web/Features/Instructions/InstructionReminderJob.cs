@@ -16,7 +16,7 @@ namespace Qala.Web.Features.Instructions;
 /// overdue — in Qala (a notification to each officer of an executor agency) and by e-mail through the outbox. Each
 /// reminder (instruction, kind, day) is sent once: it is saved with a unique key in the same transaction as its
 /// notifications and e-mails, so a second run or another node that tries it fails on the key and sends nothing, and
-/// a run that stops halfway leaves the rest for the next run.
+/// a run that stops halfway leaves the rest for the next run. Demonstration instructions remind nobody.
 /// </summary>
 public sealed class InstructionReminderJob(
     QalaDbContext db, Deadlines deadlines, Outbox outbox, TimeProvider time, IConfiguration configuration, IStringLocalizer<SharedResource> t) : IJobHandler
@@ -33,6 +33,7 @@ public sealed class InstructionReminderJob(
         var calendar = await deadlines.CalendarAsync(cancellationToken);
         var horizon = calendar.AddWorkingDays(today, configuration.GetValue("Qala:Instructions:ReminderWorkingDays", 3));
         var open = await db.Set<Instruction>().AsNoTracking().AsSplitQuery()
+            .Where(i => !i.IsDemo)
             .Where(i => i.Status == InstructionStatus.OnControl || i.Status == InstructionStatus.Returned || i.Status == InstructionStatus.ExtensionRequested)
             .Include(i => i.Meeting).Include(i => i.CoExecutors).Include(i => i.Reports)
             .OrderBy(i => i.Id).ToListAsync(cancellationToken);
