@@ -148,18 +148,6 @@ public sealed class Instruction : IVersioned, ITerritoryScoped
         return instruction;
     }
 
-    /// <summary>Sets the deadline before any report or extension; afterwards only an extension moves it.</summary>
-    public string? Reschedule(DateOnly deadline)
-    {
-        if (Events.Any(e => e.Kind != InstructionEventKind.Registered))
-        {
-            return "The deadline changes only through an extension once work on the instruction has begun.";
-        }
-
-        (OriginalDeadline, Deadline) = (deadline, deadline);
-        return null;
-    }
-
     /// <summary>
     /// The days interim reports are due: every month or quarter after the meeting, before the deadline in force.
     /// Each one is late on its own when no interim report came by its day.

@@ -33,8 +33,8 @@ public static class InstructionText
     public static string Interim(InterimReporting reporting) => reporting switch
     {
         InterimReporting.None => "No interim reports",
-        InterimReporting.Monthly => "Monthly",
-        InterimReporting.Quarterly => "Quarterly",
+        InterimReporting.Monthly => "Monthly reports",
+        InterimReporting.Quarterly => "Quarterly reports",
     };
 
     public static string Event(InstructionEventKind kind) => kind switch
