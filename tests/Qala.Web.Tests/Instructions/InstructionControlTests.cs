@@ -200,6 +200,44 @@ public sealed class InstructionControlTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Interim_reports_fall_due_monthly_and_are_late_on_their_own(DatabaseKind kind)
+    {
+        // Tuesday 10 March 2026, 09:00 in Almaty; the meeting was on 10 January.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 4, 0, 0, TimeSpan.Zero));
+        await using var app = await QalaApp.StartAsync(kind, services: s => s.AddSingleton<TimeProvider>(clock));
+        await UsersAsync(app);
+        var controller = await app.SignedInAsync("controller", Password);
+        var created = await controller.PostAsJsonAsync("/api/v1/instructions/meetings", new
+        {
+            heldOn = "2026-01-10",
+            territory = Almaty,
+            instructions = new[] { new { text = "Report monthly on the school repairs.", deadline = "2026-06-30", leadAgency = "ALA-EDU", interimReporting = "Monthly" } },
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var id = json.RootElement.GetProperty("instructions")[0].GetInt32();
+
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<JobScheduler>().Enqueue(InstructionReminderJob.JobKind);
+            await scope.ServiceProvider.GetRequiredService<QalaDbContext>().SaveChangesAsync();
+        }
+
+        await runner.RunDueAsync(CancellationToken.None);
+        var reminder = await app.QueryAsync(db => db.Set<InstructionReminder>().SingleAsync(r => r.InstructionId == id));
+        (reminder.Kind, reminder.On).ShouldBe((ReminderKind.InterimDue, new DateOnly(2026, 3, 10)));
+
+        var officer = await app.SignedInAsync("edu", Password);
+        (await Post(officer, $"{id}/reports", new { text = "Two of five schools repaired.", interim = true })).ShouldBe(HttpStatusCode.NoContent);
+        var page = await controller.PageAsync($"/instructions/{id}");
+        page.QuerySelector("[data-status]")!.GetAttribute("data-status").ShouldBe("OnControl", "an interim report does not wait for a decision");
+        page.QuerySelector("[data-interim='2026-02-10']")!.ClassList.ShouldContain("text-bg-danger", "February's report never came");
+        page.QuerySelector("[data-interim='2026-03-10']")!.ClassList.ShouldNotContain("text-bg-danger");
+        page.QuerySelectorAll("span[data-interim]").Length.ShouldBe(5, "the 10th of February to June, before the deadline");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_decision_on_a_stale_page_is_refused(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
