@@ -247,6 +247,14 @@ public sealed class InstructionControlTests
         var other = await app.SignedInAsync("controller2", Password);
         var officer = await app.SignedInAsync("edu", Password);
         var id = (await CreateAsync(controller, ("ALA-EDU", "2030-01-01")))[0];
+        var unknown = await controller.PostAsJsonAsync("/api/v1/instructions/meetings", new
+        {
+            heldOn = "2026-01-10",
+            territory = Almaty,
+            instructions = new[] { new { text = "Linked to nothing real.", deadline = "2030-01-01", leadAgency = "ALA-EDU", indicator = "NO-SUCH" } },
+        });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await app.QueryAsync(db => db.Set<Instruction>().CountAsync(i => !i.IsDemo))).ShouldBe(1, "nothing of a refused meeting is saved");
         (await Post(officer, $"{id}/reports", new { text = "Done." })).ShouldBe(HttpStatusCode.NoContent);
 
         var mine = await controller.PageAsync($"/instructions/{id}");

@@ -58,6 +58,7 @@ public sealed class InstructionControl(QalaDbContext db, InstructionAccess acces
         await db.Set<Instruction>().AsSplitQuery().Include(i => i.Meeting).Include(i => i.LeadAgency)
             .Include(i => i.CoExecutors).ThenInclude(c => c.Agency).Include(i => i.Reports).ThenInclude(r => r.Attachments)
             .Include(i => i.Reports).ThenInclude(r => r.Agency).Include(i => i.Events)
+            .Include(i => i.Goal).Include(i => i.Activity).Include(i => i.Indicator)
             .FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
     public async Task<ControlResult> ApplyAsync(ClaimsPrincipal user, int id, Guid? version, ControlAction action, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Instructions.Extraction;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Programs;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
@@ -127,9 +129,25 @@ public static class InstructionsEndpoints
             return Invalid($"Unknown agency code {unknown}.");
         }
 
+        var indicatorCodes = (body.Instructions ?? []).Select(i => i.Indicator).OfType<string>().Distinct().ToList();
+        var indicators = await db.Set<Indicator>().Where(i => indicatorCodes.Contains(i.Code)).ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
+        if (indicatorCodes.FirstOrDefault(c => !indicators.ContainsKey(c)) is { } unknownIndicator)
+        {
+            return Invalid($"Unknown indicator code {unknownIndicator}.");
+        }
+
+        var goalIds = (body.Instructions ?? []).Select(i => i.Goal).OfType<int>().ToList();
+        var activityIds = (body.Instructions ?? []).Select(i => i.Activity).OfType<int>().ToList();
+        if (await db.Set<ProgramGoal>().CountAsync(g => goalIds.Contains(g.Id), cancellationToken) != goalIds.Distinct().Count()
+            || await db.Set<RoadmapActivity>().CountAsync(a => activityIds.Contains(a.Id), cancellationToken) != activityIds.Distinct().Count())
+        {
+            return Invalid("Unknown program goal or roadmap activity.");
+        }
+
         var drafts = (body.Instructions ?? []).Select(i => new InstructionDraft(
             i.Text ?? string.Empty, i.Deadline, i.LeadAgency is { Length: > 0 } lead ? agencies[lead] : null, [.. (i.CoExecutors ?? []).Select(c => agencies[c])],
-            i.ExternalAddressees ?? string.Empty, i.ControlLevel ?? ControlLevel.Akim, i.InterimReporting ?? InterimReporting.None)).ToList();
+            i.ExternalAddressees ?? string.Empty, i.ControlLevel ?? ControlLevel.Akim, i.InterimReporting ?? InterimReporting.None,
+            i.Goal, i.Activity, i.Indicator is { } code ? indicators[code] : null)).ToList();
         var (meeting, error) = await registration.RegisterAsync(
             new MeetingDraft(body.HeldOn, territoryId, body.Place ?? string.Empty, body.Chair ?? string.Empty, body.Kind ?? MeetingKind.AkimMeeting, body.SourceText ?? string.Empty, body.Participants ?? string.Empty),
             drafts, user.Identity!.Name!, cancellationToken);
@@ -238,9 +256,13 @@ public sealed record CreateMeetingRequest(
     DateOnly HeldOn, string Territory, string? Place, string? Chair, MeetingKind? Kind, string? SourceText, string? Participants,
     List<CreateInstructionRequest>? Instructions);
 
-/// <summary>An instruction; executors are agency codes, with no lead agency when only outside bodies are named.</summary>
+/// <summary>
+/// An instruction; executors are agency codes, with no lead agency when only outside bodies are named; it may be
+/// linked to a program goal and a roadmap activity (ids) and an indicator (code).
+/// </summary>
 public sealed record CreateInstructionRequest(
-    string? Text, DateOnly Deadline, string? LeadAgency, List<string>? CoExecutors, string? ExternalAddressees, ControlLevel? ControlLevel, InterimReporting? InterimReporting);
+    string? Text, DateOnly Deadline, string? LeadAgency, List<string>? CoExecutors, string? ExternalAddressees, ControlLevel? ControlLevel, InterimReporting? InterimReporting,
+    int? Goal = null, int? Activity = null, string? Indicator = null);
 
 public sealed record CreatedMeetingResponse(int Meeting, List<int> Instructions);
 
