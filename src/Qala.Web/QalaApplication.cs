@@ -64,6 +64,7 @@ public static partial class QalaApplication
         builder.Services.AddQalaInvestment();
         builder.AddQalaParticipation();
         builder.AddQalaSocialInfrastructure();
+        builder.Services.AddQalaInstructions();
         return builder;
     }
 

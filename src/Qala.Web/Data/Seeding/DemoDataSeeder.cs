@@ -47,6 +47,7 @@ internal sealed class DemoDataSeeder(QalaDbContext db, TimeProvider time)
         DemoInvestment.Seed(db, territories, agencies);
         var now = time.GetUtcNow();
         DemoPrograms.Seed(db, territories, agencies, DeadlineClock.Today(now, TimeZoneInfo.FindSystemTimeZoneById(DeadlineClock.KazakhstanTimeZoneId)), now);
+        DemoInstructions.Seed(db, territories, agencies);
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

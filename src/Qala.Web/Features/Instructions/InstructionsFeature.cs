@@ -1,0 +1,17 @@
+using Qala.Web.Infrastructure.Jobs;
+
+namespace Qala.Web.Features.Instructions;
+
+public static class InstructionsFeature
+{
+    public static IServiceCollection AddQalaInstructions(this IServiceCollection services)
+    {
+        services.AddScoped<InstructionAccess>();
+        services.AddScoped<InstructionQueries>();
+        services.AddScoped<MeetingRegistration>();
+        services.AddScoped<InstructionControl>();
+        services.AddScoped<Pages.NotificationCounter>();
+        services.AddJob<InstructionReminderJob>(InstructionReminderJob.Schedule);
+        return services;
+    }
+}

@@ -1,0 +1,227 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Qala.Engine.Instructions.Extraction;
+using Qala.Web.Data;
+using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Territories;
+using Qala.Web.Features.Users;
+
+namespace Qala.Web.Features.Instructions.Pages;
+
+/// <summary>One proposal as the controller reviews it: kept or dropped, its text edited, executors and deadline chosen.</summary>
+public sealed class ProposalInput
+{
+    public bool Keep { get; set; } = true;
+
+    [StringLength(Instruction.TextLength)]
+    public string Text { get; set; } = string.Empty;
+
+    public string Cue { get; set; } = string.Empty;
+
+    public string? Addressee { get; set; }
+
+    public string? DeadlineAsWritten { get; set; }
+
+    public int Start { get; set; }
+
+    public int End { get; set; }
+
+    public int? LeadAgencyId { get; set; }
+
+    public List<int> CoExecutorIds { get; set; } = [];
+
+    [StringLength(Instruction.AddresseeLength)]
+    public string? ExternalAddressees { get; set; }
+
+    public DateOnly? Deadline { get; set; }
+
+    public ControlLevel ControlLevel { get; set; } = ControlLevel.Akim;
+
+    public InterimReporting InterimReporting { get; set; }
+}
+
+/// <summary>
+/// "New meeting from text": a controller pastes or uploads (.txt) a meeting's report or transcript; the page calls
+/// <see cref="InstructionExtractor.Extract"/> and shows the proposed meeting and instructions, each with the cue that
+/// fired and its span highlighted in the text, with executor agencies proposed from the addressee
+/// (<see cref="AgencyLookup"/>). The controller edits or drops proposals and confirms: one meeting and its
+/// instructions are registered in one transaction.
+/// </summary>
+[Authorize(Roles = InstructionAccess.ControlRoles)]
+public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistration registration, IStringLocalizer<SharedResource> t) : PageModel
+{
+    private const int MaxUploadBytes = 4 * 1024 * 1024;
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    [BindProperty]
+    public DateOnly? HeldOn { get; set; }
+
+    [BindProperty]
+    public int TerritoryId { get; set; }
+
+    [BindProperty]
+    public MeetingKind Kind { get; set; } = MeetingKind.AkimMeeting;
+
+    [BindProperty]
+    [StringLength(Meeting.PlaceLength)]
+    public string? Place { get; set; }
+
+    [BindProperty]
+    [StringLength(Meeting.ChairLength)]
+    public string? Chair { get; set; }
+
+    [BindProperty]
+    [StringLength(Meeting.ParticipantsLength)]
+    public string? Participants { get; set; }
+
+    [BindProperty]
+    public string Language { get; set; } = "ru";
+
+    [BindProperty]
+    public List<ProposalInput> Proposals { get; set; } = [];
+
+    public IReadOnlyList<FactProposal> Facts { get; private set; } = [];
+
+    public IReadOnlyList<Territory> Territories { get; private set; } = [];
+
+    public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    /// <summary>Whether proposals are shown for review (after reading the text).</summary>
+    public bool Reviewing { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostExtractAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (Upload is { Length: > 0 })
+        {
+            if (Upload.Length > MaxUploadBytes || !Upload.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            {
+                ModelState.AddModelError(nameof(Upload), t["Upload a plain text file (.txt) of at most 4 MB."]);
+                return Page();
+            }
+
+            using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            Text = await reader.ReadToEndAsync(cancellationToken);
+        }
+
+        MeetingExtraction extraction;
+        try
+        {
+            extraction = InstructionExtractor.Extract(Text ?? string.Empty, HeldOn);
+        }
+        catch (MeetingTextException e)
+        {
+            ModelState.AddModelError(nameof(Text), string.IsNullOrWhiteSpace(Text) ? t["Paste the meeting's text or upload it."] : e.Message);
+            return Page();
+        }
+
+        ModelState.Clear();
+        Language = extraction.Language;
+        HeldOn ??= extraction.Meeting.Date;
+        Place = extraction.Meeting.Place;
+        Chair = extraction.Meeting.Chair;
+        var territoryAgencies = Agencies.Where(a => a.TerritoryId == TerritoryId).ToList();
+        Proposals = [.. extraction.Instructions.Select(p =>
+        {
+            var agency = AgencyLookup.Find(p.Addressee, territoryAgencies);
+            return new ProposalInput
+            {
+                Text = p.Text,
+                Cue = p.Cue,
+                Addressee = p.Addressee,
+                DeadlineAsWritten = p.Deadline,
+                Start = p.Start,
+                End = p.End,
+                LeadAgencyId = agency?.Id,
+                ExternalAddressees = agency is null ? p.Addressee : null,
+                Deadline = p.DueDate,
+                ControlLevel = Kind == MeetingKind.HeadOfStateTrip ? ControlLevel.HeadOfState : ControlLevel.Akim,
+            };
+        })];
+        Facts = extraction.Facts;
+        Reviewing = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        Reviewing = true;
+        if (!(await scope.CurrentAsync(cancellationToken)).Covers(TerritoryId))
+        {
+            return Forbid();
+        }
+
+        var kept = Proposals.Where(p => p.Keep).ToList();
+        if (HeldOn is null)
+        {
+            ModelState.AddModelError(nameof(HeldOn), t["Give the meeting's date."]);
+        }
+
+        for (var index = 0; index < Proposals.Count; index++)
+        {
+            if (Proposals[index].Keep && Proposals[index].Deadline is null)
+            {
+                ModelState.AddModelError($"Proposals[{index}].Deadline", t["Give the deadline."]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var drafts = kept.Select(p => new InstructionDraft(
+            p.Text, p.Deadline!.Value, p.LeadAgencyId, p.CoExecutorIds, p.ExternalAddressees ?? string.Empty, p.ControlLevel, p.InterimReporting,
+            TextKk: Language == "kk" ? p.Text : string.Empty, TextRu: Language == "ru" ? p.Text : string.Empty, TextEn: Language == "en" ? p.Text : string.Empty)).ToList();
+        var (meeting, error) = await registration.RegisterAsync(
+            new MeetingDraft(HeldOn!.Value, TerritoryId, Place ?? string.Empty, Chair ?? string.Empty, Kind, Text ?? string.Empty, Participants ?? string.Empty),
+            drafts, User.Identity!.Name!, cancellationToken);
+        if (meeting is null)
+        {
+            ModelState.AddModelError(string.Empty, t[error!]);
+            return Page();
+        }
+
+        TempData["Notice"] = t["The meeting and its {0} instructions have been registered.", meeting.Instructions.Count].Value;
+        return Redirect($"/instructions?meeting={meeting.Id}");
+    }
+
+    /// <summary>The text around a proposal with its span marked, for the review.</summary>
+    public (string Before, string Span, string After) Context(ProposalInput proposal)
+    {
+        var text = Text ?? string.Empty;
+        if (proposal.Start < 0 || proposal.End > text.Length || proposal.Start >= proposal.End)
+        {
+            return (string.Empty, proposal.Text, string.Empty);
+        }
+
+        var from = Math.Max(0, proposal.Start - 120);
+        var to = Math.Min(text.Length, proposal.End + 60);
+        return (text[from..proposal.Start], text[proposal.Start..proposal.End], text[proposal.End..to]);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var mine = await scope.CurrentAsync(cancellationToken);
+        Agencies = await db.Set<Agency>().AsNoTracking().InScope(mine).Where(a => a.IsActive).OrderBy(a => a.Code).ToListAsync(cancellationToken);
+        var withAgencies = Agencies.Select(a => a.TerritoryId).Distinct().ToList();
+        Territories = await db.Set<Territory>().AsNoTracking().Where(t => withAgencies.Contains(t.Id)).OrderBy(t => t.Code).ToListAsync(cancellationToken);
+        if (TerritoryId == 0 && Territories.Count > 0)
+        {
+            TerritoryId = Territories[0].Id;
+        }
+    }
+}
