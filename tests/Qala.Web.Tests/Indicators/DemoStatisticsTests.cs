@@ -56,6 +56,9 @@ public sealed class DemoStatisticsTests
         string Total(string what) => report.QuerySelector($"[data-total='{what}']")!.TextContent;
         (Total("meetings"), Total("participants"), Total("reach"), Total("suggestions")).ShouldBe(("90", "12,500", "417,000", "1,378"));
         report.TableRows("#by-channel").ShouldBe([["Thematic meeting", "900"], ["E-mail", "478"]]);
+        var ecology = report.QuerySelector("section[data-topic='Ecology']")!;
+        ecology.QuerySelectorAll("tr[data-suggestion]").Length.ShouldBe(20, "the page lists the most supported 20 of a topic");
+        int.Parse(ecology.GetAttribute("data-count")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(100);
 
         // The topic model learnt from the demo's confirmed topics and proposes one for a new suggestion, unconfirmed.
         var open = await app.QueryAsync(db => db.Set<Consultation>().Where(c => c.Phase == ConsultationPhase.Open).Select(c => c.Id).SingleAsync());

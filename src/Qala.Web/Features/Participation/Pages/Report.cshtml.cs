@@ -22,15 +22,21 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
 
     public ConsultationTotals Totals { get; private set; } = null!;
 
+    /// <summary>How many decisions of each topic the page shows, the most supported first; the documents hold them all.</summary>
+    public const int ShownPerTopic = 20;
+
     /// <summary>The published, answered suggestions by topic (suggestions without a topic last).</summary>
-    public IReadOnlyList<IGrouping<string, Suggestion>> ByTopic { get; private set; } = [];
+    public IReadOnlyList<TopicDecisions> ByTopic { get; private set; } = [];
 
     /// <summary>Answered suggestions that are not shown: confidential, or not published.</summary>
     public int AnsweredNotShown { get; private set; }
 
     public bool IsDraft => Consultation.Phase != ConsultationPhase.ReportPublished;
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, ShownPerTopic, cancellationToken) ?? Page();
+
+    private async Task<IActionResult?> LoadAsync(int id, int? perTopic, CancellationToken cancellationToken)
     {
         if (await db.Set<Consultation>().AsNoTracking().Include(c => c.Territory).FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } consultation)
         {
@@ -44,20 +50,29 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         }
 
         Totals = await figures.OfAsync(id, cancellationToken);
-        var answered = SuggestionQueries.WithDecision(db.Set<Suggestion>().AsNoTracking()).Where(s => s.ConsultationId == id && s.Decision != null && s.DuplicateOfId == null);
-        var shown = await answered.Where(s => s.State == SuggestionState.Published && !s.Confidential)
-            .OrderBy(s => s.Topic!.Position).ThenByDescending(s => s.Supporters).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        AnsweredNotShown = await answered.CountAsync(cancellationToken) - shown.Count;
-        ByTopic = [.. shown.GroupBy(s => s.Topic?.Name.Current ?? t["No topic yet"].Value)];
-        return Page();
+        var answered = db.Set<Suggestion>().AsNoTracking().Where(s => s.ConsultationId == id && s.Decision != null && s.DuplicateOfId == null);
+        var shown = answered.Where(s => s.State == SuggestionState.Published && !s.Confidential);
+        var counts = await shown.GroupBy(s => s.TopicId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        AnsweredNotShown = await answered.CountAsync(cancellationToken) - counts.Sum(c => c.Count);
+        var topics = await db.Set<Topic>().AsNoTracking().ToDictionaryAsync(x => x.Id, cancellationToken);
+        var groups = new List<TopicDecisions>();
+        foreach (var count in counts.OrderBy(c => c.Key is { } key ? topics[key].Position : int.MaxValue))
+        {
+            var ofTopic = SuggestionQueries.WithDecision(shown.Where(s => s.TopicId == count.Key)).OrderByDescending(s => s.Supporters).ThenBy(s => s.Id);
+            var listed = await (perTopic is { } most ? ofTopic.Take(most) : ofTopic).ToListAsync(cancellationToken);
+            groups.Add(new TopicDecisions(count.Key, count.Key is { } key ? topics[key].Name.Current : t["No topic yet"].Value, count.Count, listed));
+        }
+
+        ByTopic = groups;
+        return null;
     }
 
     /// <summary>The report as a Word document or a spreadsheet, in the reader's language.</summary>
     public async Task<IActionResult> OnGetExportAsync(int id, string format, CancellationToken cancellationToken)
     {
-        if (await OnGetAsync(id, cancellationToken) is not PageResult)
+        if (await LoadAsync(id, perTopic: null, cancellationToken) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
         var culture = CultureInfo.CurrentCulture;
@@ -76,8 +91,8 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         var decisions = new ReportTable(
             t["You said, we did"],
             [new ReportColumn(t["Topic"]), new ReportColumn(t["Suggestion"]), new ReportColumn(t["Supporters"], ColumnKind.WholeNumber), new ReportColumn(t["Decision"]), new ReportColumn(t["Answer"]), new ReportColumn(t["Reason"]), new ReportColumn(t["Program item"])],
-            ByTopic.SelectMany(group => group.Select(s => (IReadOnlyList<object?>)
-                [group.Key, s.Text, s.Supporters, t[ParticipationText.Decision(s.Decision!.Value)].Value, s.Answer, s.DecisionReason, s.Activity?.Title.Current ?? s.Goal?.Title.Current ?? s.ForwardedTo])));
+            ByTopic.SelectMany(group => group.Suggestions.Select(s => (IReadOnlyList<object?>)
+                [group.Name, s.Text, s.Supporters, t[ParticipationText.Decision(s.Decision!.Value)].Value, s.Answer, s.DecisionReason, s.Activity?.Title.Current ?? s.Goal?.Title.Current ?? s.ForwardedTo])));
         var document = new ReportDocument(Consultation.Title.Current, [new ReportHeading(t["Totals"], 2), totals, new ReportHeading(t["You said, we did"], 2), decisions])
         {
             Subtitle = $"{Consultation.Territory!.Name.Current}, {Consultation.OpensOn.ToString("d", culture)} – {Consultation.ClosesOn.ToString("d", culture)}",
@@ -95,3 +110,6 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         return File(buffer.ToArray(), SpreadsheetWriter.ContentType, name + SpreadsheetWriter.FileExtension);
     }
 }
+
+/// <summary>A topic's answered suggestions on the report: how many there are, and those listed.</summary>
+public sealed record TopicDecisions(int? TopicId, string Name, int Count, IReadOnlyList<Suggestion> Suggestions);
