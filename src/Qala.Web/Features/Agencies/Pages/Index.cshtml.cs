@@ -46,16 +46,7 @@ public sealed class IndexModel(QalaDbContext db, UserScope scope, IStringLocaliz
             Subtitle = t["The departments of the akimats that carry out the programs and instructions."],
         };
 
-        var docx = string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase);
-        using var buffer = new MemoryStream();
-        if (docx)
-        {
-            WordWriter.Write(document, buffer, culture);
-            return File(buffer.ToArray(), WordWriter.ContentType, "qala-agencies" + WordWriter.FileExtension);
-        }
-
-        SpreadsheetWriter.Write(document, buffer, culture);
-        return File(buffer.ToArray(), SpreadsheetWriter.ContentType, "qala-agencies" + SpreadsheetWriter.FileExtension);
+        return ReportFiles.Download(document, format, "qala-agencies", culture);
     }
 
     private sealed class TerritoryById : IEqualityComparer<Territory>

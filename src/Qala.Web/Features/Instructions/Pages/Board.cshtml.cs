@@ -59,15 +59,7 @@ public sealed class BoardModel(QalaDbContext db, InstructionQueries queries, Use
             Metadata = [t["Period: {0} – {1}", f.From.ToString("d", CultureInfo.CurrentCulture), f.To.ToString("d", CultureInfo.CurrentCulture)], t["As of {0}", deadlines.Today.ToString("d", CultureInfo.CurrentCulture)]],
         };
 
-        using var buffer = new MemoryStream();
-        if (string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
-        {
-            WordWriter.Write(document, buffer, CultureInfo.CurrentCulture);
-            return File(buffer.ToArray(), WordWriter.ContentType, "qala-instructions" + WordWriter.FileExtension);
-        }
-
-        SpreadsheetWriter.Write(document, buffer, CultureInfo.CurrentCulture);
-        return File(buffer.ToArray(), SpreadsheetWriter.ContentType, "qala-instructions" + SpreadsheetWriter.FileExtension);
+        return ReportFiles.Download(document, format, "qala-instructions", CultureInfo.CurrentCulture);
     }
 
     private ReportTable Lines(string name, IReadOnlyList<InstructionLine> lines) => new(

@@ -99,15 +99,7 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         };
 
         var name = $"qala-consultation-{id}";
-        using var buffer = new MemoryStream();
-        if (string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
-        {
-            WordWriter.Write(document, buffer, culture);
-            return File(buffer.ToArray(), WordWriter.ContentType, name + WordWriter.FileExtension);
-        }
-
-        SpreadsheetWriter.Write(document, buffer, culture);
-        return File(buffer.ToArray(), SpreadsheetWriter.ContentType, name + SpreadsheetWriter.FileExtension);
+        return ReportFiles.Download(document, format, name, culture);
     }
 }
 

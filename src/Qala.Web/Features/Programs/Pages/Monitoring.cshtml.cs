@@ -35,15 +35,7 @@ public sealed class MonitoringModel(ProgramTrees trees, ProgramAccess access, De
         }
 
         var name = string.Create(CultureInfo.InvariantCulture, $"qala-program-{id}-{Period.Year}{(Period.Quarter is { } q ? $"-q{q}" : "")}");
-        using var buffer = new MemoryStream();
-        if (string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase))
-        {
-            WordWriter.Write(Report, buffer, CultureInfo.CurrentCulture);
-            return File(buffer.ToArray(), WordWriter.ContentType, name + WordWriter.FileExtension);
-        }
-
-        SpreadsheetWriter.Write(Report, buffer, CultureInfo.CurrentCulture);
-        return File(buffer.ToArray(), SpreadsheetWriter.ContentType, name + SpreadsheetWriter.FileExtension);
+        return ReportFiles.Download(Report, format, name, CultureInfo.CurrentCulture);
     }
 
     // Null when the report is built; otherwise the response that refuses it.
