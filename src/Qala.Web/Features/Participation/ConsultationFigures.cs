@@ -10,7 +10,9 @@ public sealed record Tally(string Key, string Name, int Count);
 /// <summary>
 /// What a consultation adds up to, always computed from the data: its meetings, participants and reach, and the
 /// suggestions received (hidden ones, i.e. abusive content, left out) by channel, topic, district and decision.
-/// Counts include confidential suggestions, whose text is never shown.
+/// Counts include confidential suggestions, whose text is never shown. <see cref="ShownByTopic"/> and
+/// <see cref="AnsweredNotShown"/> are the "you said, we did" report's: answered suggestions that are not merged into
+/// another, split into those a reader may see (published, not confidential) by topic, and the rest.
 /// </summary>
 public sealed record ConsultationTotals(
     int Meetings,
@@ -21,8 +23,14 @@ public sealed record ConsultationTotals(
     IReadOnlyList<Tally> ByChannel,
     IReadOnlyList<Tally> ByTopic,
     IReadOnlyList<Tally> ByDistrict,
-    IReadOnlyList<Tally> ByDecision);
+    IReadOnlyList<Tally> ByDecision,
+    IReadOnlyList<ShownAnswers> ShownByTopic,
+    int AnsweredNotShown);
 
+/// <summary>How many answered suggestions of a topic (null: none chosen yet) the public report shows.</summary>
+public sealed record ShownAnswers(int? TopicId, int Count);
+
+/// <summary>Computes <see cref="ConsultationTotals"/> in one grouped scan of the consultation's suggestions.</summary>
 public sealed class ConsultationFigures(QalaDbContext db)
 {
     public async Task<ConsultationTotals> OfAsync(int consultationId, CancellationToken cancellationToken)
@@ -30,11 +38,26 @@ public sealed class ConsultationFigures(QalaDbContext db)
         var meetings = await db.Set<ThematicMeeting>().AsNoTracking().Where(m => m.ConsultationId == consultationId)
             .GroupBy(m => 1).Select(g => new { Count = g.Count(), Participants = g.Sum(m => m.Participants), Reach = g.Sum(m => (long)m.Reach) })
             .FirstOrDefaultAsync(cancellationToken);
-        var received = db.Set<Suggestion>().AsNoTracking().Where(s => s.ConsultationId == consultationId && s.State != SuggestionState.Hidden);
-        var byChannel = await received.GroupBy(s => s.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byTopic = await received.GroupBy(s => s.TopicId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byDistrict = await received.GroupBy(s => s.DistrictId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byDecision = await received.Where(s => s.Decision != null).GroupBy(s => s.Decision).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var cells = await db.Set<Suggestion>().AsNoTracking().Where(s => s.ConsultationId == consultationId)
+            .GroupBy(s => new
+            {
+                s.Channel,
+                s.TopicId,
+                s.DistrictId,
+                s.Decision,
+                Hidden = s.State == SuggestionState.Hidden,
+                Merged = s.DuplicateOfId != null,
+                Shown = s.State == SuggestionState.Published && !s.Confidential,
+            })
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var received = cells.Where(c => !c.Key.Hidden).ToList();
+        var byChannel = received.GroupBy(c => c.Key.Channel).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToList();
+        var byTopic = received.GroupBy(c => c.Key.TopicId).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToList();
+        var byDistrict = received.GroupBy(c => c.Key.DistrictId).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToList();
+        var byDecision = received.Where(c => c.Key.Decision is not null).GroupBy(c => c.Key.Decision).Select(g => new { g.Key, Count = g.Sum(c => c.Count) }).ToList();
+        var reported = cells.Where(c => c.Key.Decision is not null && !c.Key.Merged).ToList();
+        var shownByTopic = reported.Where(c => c.Key.Shown).GroupBy(c => c.Key.TopicId).Select(g => new ShownAnswers(g.Key, g.Sum(c => c.Count))).ToList();
 
         var topicIds = byTopic.Where(t => t.Key is not null).Select(t => t.Key!.Value).ToList();
         var topics = await db.Set<Topic>().AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
@@ -52,6 +75,8 @@ public sealed class ConsultationFigures(QalaDbContext db)
                 .Select(t => t.Key is { } id ? new Tally(topics[id].Code, topics[id].Name.Current, t.Count) : new Tally(string.Empty, "No topic yet", t.Count))],
             [.. byDistrict.OrderByDescending(d => d.Count).ThenBy(d => d.Key)
                 .Select(d => d.Key is { } id ? new Tally(districts[id].Code, districts[id].Name.Current, d.Count) : new Tally(string.Empty, "No district given", d.Count))],
-            [.. byDecision.OrderBy(d => d.Key).Select(d => new Tally(d.Key!.Value.ToString(), ParticipationText.Decision(d.Key.Value), d.Count))]);
+            [.. byDecision.OrderBy(d => d.Key).Select(d => new Tally(d.Key!.Value.ToString(), ParticipationText.Decision(d.Key.Value), d.Count))],
+            shownByTopic,
+            reported.Sum(c => c.Count) - shownByTopic.Sum(c => c.Count));
     }
 }

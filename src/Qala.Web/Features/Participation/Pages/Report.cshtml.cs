@@ -50,17 +50,17 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         }
 
         Totals = await figures.OfAsync(id, cancellationToken);
-        var answered = db.Set<Suggestion>().AsNoTracking().Where(s => s.ConsultationId == id && s.Decision != null && s.DuplicateOfId == null);
-        var shown = answered.Where(s => s.State == SuggestionState.Published && !s.Confidential);
-        var counts = await shown.GroupBy(s => s.TopicId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        AnsweredNotShown = await answered.CountAsync(cancellationToken) - counts.Sum(c => c.Count);
+        AnsweredNotShown = Totals.AnsweredNotShown;
+        var shown = db.Set<Suggestion>().AsNoTracking()
+            .Where(s => s.ConsultationId == id && s.Decision != null && s.DuplicateOfId == null && s.State == SuggestionState.Published && !s.Confidential);
         var topics = await db.Set<Topic>().AsNoTracking().ToDictionaryAsync(x => x.Id, cancellationToken);
         var groups = new List<TopicDecisions>();
-        foreach (var count in counts.OrderBy(c => c.Key is { } key ? topics[key].Position : int.MaxValue))
+        foreach (var count in Totals.ShownByTopic.OrderBy(c => c.TopicId is { } key ? topics[key].Position : int.MaxValue))
         {
-            var ofTopic = SuggestionQueries.WithDecision(shown.Where(s => s.TopicId == count.Key)).OrderByDescending(s => s.Supporters).ThenBy(s => s.Id);
+            var ofTopic = SuggestionQueries.WithDecision(count.TopicId is { } topicId ? shown.Where(s => s.TopicId == topicId) : shown.Where(s => s.TopicId == null))
+                .OrderByDescending(s => s.Supporters).ThenBy(s => s.Id);
             var listed = await (perTopic is { } most ? ofTopic.Take(most) : ofTopic).ToListAsync(cancellationToken);
-            groups.Add(new TopicDecisions(count.Key, count.Key is { } key ? topics[key].Name.Current : t["No topic yet"].Value, count.Count, listed));
+            groups.Add(new TopicDecisions(count.TopicId, count.TopicId is { } key ? topics[key].Name.Current : t["No topic yet"].Value, count.Count, listed));
         }
 
         ByTopic = groups;
