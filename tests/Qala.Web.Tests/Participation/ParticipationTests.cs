@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Qala.Web.Data;
 using Qala.Web.Features.Participation;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Email;
@@ -226,6 +227,55 @@ public sealed class ParticipationTests
         (await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "Buy cheap watches at example dot com", ["Website"] = "http://spam.example" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(0);
         (await app.QueryAsync(db => db.Set<SuggestionContact>().CountAsync())).ShouldBe(0);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_place_on_the_map_finds_its_district_and_is_shown_to_staff_only(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        var district = await app.QueryAsync(async db =>
+        {
+            var almaty = await db.Set<Territory>().SingleAsync(t => t.Code == Almaty);
+            var first = await db.Set<Territory>().Where(t => t.ParentId == almaty.Id && t.ValidTo == null).OrderBy(t => t.Code).FirstAsync();
+            db.Add(new DistrictOutline { TerritoryId = first.Id, Geometry = """{"type":"Polygon","coordinates":[[[76.90,43.20],[77.00,43.20],[77.00,43.30],[76.90,43.30],[76.90,43.20]]]}""" });
+            await db.SaveChangesAsync();
+            return first;
+        });
+        var outlines = await app.Browser().GetStringAsync($"/consultations/{id}/suggest?handler=Outlines");
+        outlines.ShouldContain("Polygon");
+
+        // A citizen writing in Russian types the latitude with a comma; the district comes from the outline.
+        var citizen = app.Browser("ru");
+        var page = $"/consultations/{id}/suggest";
+        var sent = await citizen.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "Почините фонарь у остановки на этом углу.", ["Latitude"] = "43,25", ["Longitude"] = "76.95" });
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var code = sent.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0];
+        var stored = await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.PublicCode == code));
+        (stored.Latitude, stored.Longitude, stored.DistrictId).ShouldBe((43.25, 76.95, (int?)district.Id));
+
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var handle = $"/participation/suggestions/{stored.Id}";
+        var shown = await moderator.PageAsync(handle);
+        shown.QuerySelector("#place")!.TextContent.ShouldContain("43.25, 76.95");
+        shown.QuerySelector("#point-map")!.GetAttribute("data-point").ShouldBe("43.25,76.95");
+        (await moderator.SubmitAsync(handle, "#publish-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var published = await app.Browser().GetStringAsync($"/consultations/{id}/suggestions");
+        published.ShouldContain("Почините фонарь");
+        published.ShouldNotContain("43.25");
+        (await app.Browser().GetStringAsync($"/suggestions/{code}")).ShouldNotContain("43.25");
+
+        // One coordinate, or one out of range, or not a number: refused by field, nothing stored.
+        var before = await app.QueryAsync(db => db.Set<Suggestion>().CountAsync());
+        var english = app.Browser("en");
+        var half = await (await english.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "A bench here would help the elderly.", ["Latitude"] = "43.25" })).HtmlAsync();
+        Message(half, "Longitude").ShouldBe("Give both coordinates of the place, or neither.");
+        var wrong = await (await english.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "A bench here would help the elderly.", ["Latitude"] = "95", ["Longitude"] = "east" })).HtmlAsync();
+        Message(wrong, "Longitude").ShouldBe("The longitude is a number of degrees from -180 to 180.");
+        var outOfRange = await (await english.SubmitAsync(page, "#suggestion-form", new() { ["Text"] = "A bench here would help the elderly.", ["Latitude"] = "95", ["Longitude"] = "76.9" })).HtmlAsync();
+        Message(outOfRange, "Latitude").ShouldBe("The latitude is a number of degrees from -90 to 90.");
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync())).ShouldBe(before);
     }
 
     [Theory, ClassData(typeof(AllDatabases))]

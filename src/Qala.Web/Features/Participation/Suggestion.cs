@@ -85,6 +85,14 @@ public sealed class Suggestion : IVersioned, ITerritoryScoped
 
     public Territory? District { get; set; }
 
+    /// <summary>
+    /// The place the suggestion is about when its author marked one on the map (WGS 84 degrees). Staff see it; it is
+    /// never public, since a citizen may mark their own home.
+    /// </summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     /// <summary>The staff member who entered it (meetings, paper, the public council); null for the web form.</summary>

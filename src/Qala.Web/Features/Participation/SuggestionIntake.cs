@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qala.Web.Data;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Calendar;
 
@@ -38,6 +39,11 @@ public sealed record SuggestionSubmission
     public required string Language { get; init; }
 
     public int? DistrictId { get; init; }
+
+    /// <summary>The place on the map, both coordinates or neither (WGS 84 degrees).</summary>
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
 
     public bool Confidential { get; init; }
 
@@ -100,7 +106,9 @@ public sealed class SuggestionIntake(
             Text = submission.Text.Trim(),
             Language = submission.Language,
             TerritoryId = consultation.TerritoryId,
-            DistrictId = submission.DistrictId,
+            DistrictId = submission.DistrictId ?? await DistrictAtAsync(consultation.TerritoryId, submission.Latitude, submission.Longitude, cancellationToken),
+            Latitude = submission.Latitude,
+            Longitude = submission.Longitude,
             MeetingId = submission.MeetingId,
             SubmittedAt = now,
             EnteredBy = submission.EnteredBy,
@@ -232,12 +240,42 @@ public sealed class SuggestionIntake(
             errors.Add((nameof(submission.DistrictId), "Choose a district of this city."));
         }
 
+        if (submission.Latitude is null != submission.Longitude is null)
+        {
+            errors.Add((submission.Latitude is null ? nameof(submission.Latitude) : nameof(submission.Longitude), "Give both coordinates of the place, or neither."));
+        }
+
+        if (submission.Latitude is { } latitude && (!double.IsFinite(latitude) || Math.Abs(latitude) > 90))
+        {
+            errors.Add((nameof(submission.Latitude), "The latitude is a number of degrees from -90 to 90."));
+        }
+
+        if (submission.Longitude is { } longitude && (!double.IsFinite(longitude) || Math.Abs(longitude) > 180))
+        {
+            errors.Add((nameof(submission.Longitude), "The longitude is a number of degrees from -180 to 180."));
+        }
+
         if (submission.MeetingId is { } meeting && !await db.Set<ThematicMeeting>().AnyAsync(m => m.Id == meeting && m.ConsultationId == consultation.Id, cancellationToken))
         {
             errors.Add((nameof(submission.MeetingId), "Choose a meeting of this consultation."));
         }
 
         return errors;
+    }
+
+    /// <summary>The district whose outline holds the point, when the author marked a place but chose no district.</summary>
+    private async Task<int?> DistrictAtAsync(int territoryId, double? latitude, double? longitude, CancellationToken cancellationToken)
+    {
+        if (latitude is not { } lat || longitude is not { } lon)
+        {
+            return null;
+        }
+
+        var outlines = await db.Set<DistrictOutline>().AsNoTracking()
+            .Where(o => o.Territory!.ParentId == territoryId && o.Territory.ValidTo == null)
+            .Select(o => new { o.TerritoryId, o.Geometry })
+            .ToListAsync(cancellationToken);
+        return outlines.FirstOrDefault(o => OutlineReader.Contains(o.Geometry, lat, lon))?.TerritoryId;
     }
 
     private static bool HasContact(SuggestionSubmission submission) =>

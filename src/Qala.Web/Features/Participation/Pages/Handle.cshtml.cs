@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Qala.Engine.Participation.Duplicates;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Programs;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Email;
 
@@ -20,12 +22,15 @@ namespace Qala.Web.Features.Participation.Pages;
 /// </summary>
 public sealed class HandleModel(
     QalaDbContext db, UserScope scope, SuggestionRouting routing, SuggestionAnswers answers, AuditLog audit, TimeProvider time,
-    IConfiguration configuration, IStringLocalizer<SharedResource> t) : PageModel
+    IConfiguration configuration, IOptions<SocialOptions> maps, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>How many of a consultation's suggestions are compared when looking for near-duplicates.</summary>
     public const int DuplicateWindow = 20_000;
 
     public Suggestion Suggestion { get; private set; } = null!;
+
+    /// <summary>The map's tiles, shared with the social infrastructure maps.</summary>
+    public SocialOptions Maps => maps.Value;
 
     public SuggestionContact? Contact { get; private set; }
 

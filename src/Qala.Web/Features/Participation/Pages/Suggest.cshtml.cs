@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Qala.Engine.Languages;
 using Qala.Web.Data;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Localization;
@@ -22,7 +24,7 @@ namespace Qala.Web.Features.Participation.Pages;
 [AllowAnonymous]
 [EnableRateLimiting(PublicFormLimits.Policy)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOptions<ParticipationOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOptions<ParticipationOptions> options, IOptions<SocialOptions> maps, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxRequestBytes = 64 * 1024;
 
@@ -32,11 +34,20 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
 
     public string ConsentTextVersion => options.Value.ConsentTextVersion;
 
+    public SocialOptions Maps => maps.Value;
+
     [BindProperty]
     public string Text { get; set; } = string.Empty;
 
     [BindProperty]
     public int? DistrictId { get; set; }
+
+    /// <summary>The place's latitude as typed or set by the map: a number with a point or a comma, whatever the page's language.</summary>
+    [BindProperty]
+    public string? Latitude { get; set; }
+
+    [BindProperty]
+    public string? Longitude { get; set; }
 
     [BindProperty]
     public bool Confidential { get; set; }
@@ -76,6 +87,13 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
             return Redirect($"/consultations/{id}");
         }
 
+        var latitude = Coordinate(Latitude, nameof(Latitude), "The latitude is a number of degrees from -90 to 90.");
+        var longitude = Coordinate(Longitude, nameof(Longitude), "The longitude is a number of degrees from -180 to 180.");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var result = await intake.SubmitAsync(
             new SuggestionSubmission
             {
@@ -84,6 +102,8 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
                 Text = Text ?? string.Empty,
                 Language = QalaCultures.LanguageOf(CultureInfo.CurrentUICulture).Code(),
                 DistrictId = DistrictId,
+                Latitude = latitude,
+                Longitude = longitude,
                 Confidential = Confidential,
                 ContactName = ContactName,
                 Email = Email,
@@ -103,6 +123,36 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         }
 
         return Redirect($"/suggestions/{result.PublicCode}?sent=true");
+    }
+
+    /// <summary>The outlines of the city's districts, drawn under the place picker so that a citizen finds their street.</summary>
+    public async Task<IActionResult> OnGetOutlinesAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var outlines = await db.Set<DistrictOutline>().AsNoTracking().Include(o => o.Territory)
+            .Where(o => o.Territory!.ParentId == Consultation.TerritoryId && o.Territory.ValidTo == null)
+            .ToListAsync(cancellationToken);
+        return new JsonResult(new { districts = outlines.Select(o => new { name = o.Territory!.Name.Current, geometry = JsonNode.Parse(o.Geometry) }) });
+    }
+
+    private double? Coordinate(string? text, string field, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ModelState.AddModelError(field, t[message]);
+        return null;
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
