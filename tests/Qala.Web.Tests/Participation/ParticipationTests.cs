@@ -279,6 +279,56 @@ public sealed class ParticipationTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task An_administrator_adds_a_topic_routes_it_to_an_agency_and_suggestions_follow(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("almaty.admin", Password, [QalaRoles.Administrator], Almaty);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        var admin = await app.SignedInAsync("almaty.admin", Password);
+        var (ecology, karagandaId) = await app.QueryAsync(async db => (
+            await db.Set<Qala.Web.Features.Agencies.Agency>().Where(a => a.Code == "ALA-ECOLOGY").Select(a => a.Id).SingleAsync(),
+            await db.Set<Territory>().Where(t => t.Code == Karaganda).Select(t => t.Id).SingleAsync()));
+
+        // Only the administrator's territories with agencies are offered; a bad or taken code is refused.
+        var form = await admin.PageAsync("/participation/topics/new");
+        var row = form.QuerySelector($"#topic-routes tr[data-territory='{Almaty}']").ShouldNotBeNull();
+        form.QuerySelector($"#topic-routes tr[data-territory='{Karaganda}']").ShouldBeNull();
+        var route = row.QuerySelector("select")!.GetAttribute("name")!;
+        var names = new Dictionary<string, string> { ["Name.Kk"] = "Қар тазалау", ["Name.Ru"] = "Уборка снега", ["Name.En"] = "Snow removal" };
+        var bad = await (await admin.SubmitAsync("/participation/topics/new", "#topic-edit-form", new(names) { ["Code"] = "Snow Removal" })).HtmlAsync();
+        Message(bad, "Code").ShouldBe("A code is 2 to 40 small Latin letters, digits and hyphens, starting with a letter.");
+        var taken = await (await admin.SubmitAsync("/participation/topics/new", "#topic-edit-form", new(names) { ["Code"] = "ecology" })).HtmlAsync();
+        Message(taken, "Code").ShouldBe("Another topic has this code.");
+
+        var saved = await admin.SubmitAsync("/participation/topics/new", "#topic-edit-form", new(names) { ["Code"] = "snow-removal", [route] = ecology.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var topic = await app.QueryAsync(db => db.Set<Topic>().Include(t => t.Routes).SingleAsync(t => t.Code == "snow-removal"));
+        topic.Name.Ru.ShouldBe("Уборка снега");
+        topic.Routes.Single().AgencyId.ShouldBe(ecology);
+        (await admin.PageAsync("/participation/topics")).QuerySelector("tr[data-topic='snow-removal']")!.TextContent.ShouldContain("Snow removal");
+
+        // A suggestion given the new topic goes to its agency.
+        var code = await SuggestAsync(app, id, "Clear the snow from the pavements of Dostyk avenue.");
+        var suggestionId = await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.PublicCode == code).Select(s => s.Id).SingleAsync());
+        var moderator = await app.SignedInAsync("moderator", Password);
+        var topicId = topic.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await moderator.SubmitAsync($"/participation/suggestions/{suggestionId}", "#topic-form", new() { ["topicId"] = topicId })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Id == suggestionId))).AgencyId.ShouldBe(ecology);
+
+        // Renaming keeps the code; a stale form is refused; a route to another territory is forbidden; others may not edit.
+        var edit = $"/participation/topics/{topic.Id}";
+        var stale = (IHtmlFormElement)(await admin.PageAsync(edit)).QuerySelector("#topic-edit-form")!;
+        (await admin.SubmitAsync(edit, "#topic-edit-form", new() { ["Name.En"] = "Snow and ice removal", ["IsConfidential"] = "false" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await (await admin.SubmitAsync(stale, new() { ["Name.En"] = "Winter" })).HtmlAsync();
+        refused.QuerySelector(".validation-summary-errors")!.TextContent.ShouldContain("Someone else changed this record");
+        (await admin.SubmitAsync(edit, "#topic-edit-form", new() { [route.Replace("AgencyId", "TerritoryId", StringComparison.Ordinal)] = karagandaId.ToString(System.Globalization.CultureInfo.InvariantCulture) })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await moderator.GetAsync(edit)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var after = await app.QueryAsync(db => db.Set<Topic>().Include(t => t.Routes).SingleAsync(t => t.Id == topic.Id));
+        (after.Code, after.Name.En, after.Routes.Single().AgencyId).ShouldBe(("snow-removal", "Snow and ice removal", ecology));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task Staff_enter_a_meetings_suggestions_all_or_nothing_and_merge_repeats(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
