@@ -10,11 +10,11 @@ using Qala.Web.Tests.Infrastructure;
 
 namespace Qala.Web.Tests.Programs;
 
-/// <summary>Amendments: a new version with its reason and copied targets, and its difference from the previous one.</summary>
+/// <summary>Amendments: the structure of an approved program changes only while one is open; a new version with its reason and copied targets, approved, and its difference from the previous one.</summary>
 public sealed partial class ProgramsTests
 {
     [Theory, ClassData(typeof(AllDatabases))]
-    public async Task An_amendment_starts_a_version_whose_difference_is_shown(DatabaseKind kind)
+    public async Task Only_an_open_amendment_changes_an_approved_program_and_its_difference_is_shown(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
         await app.CreateUserAsync("planner", Password, [QalaRoles.Planner], Almaty);
@@ -34,6 +34,15 @@ public sealed partial class ProgramsTests
         await MoveAsync(planner, programId, ProgramStatus.PublicDiscussion);
         (await MoveAsync(planner, programId, ProgramStatus.Approved)).ShouldBe(ProgramStatus.Approved);
         (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#amend-link").ShouldNotBeNull();
+        var taskId = await app.QueryAsync(db => db.Set<RoadmapActivity>().Where(a => a.Id == first).Select(a => a.TaskId).SingleAsync());
+
+        // Approved, the structure is closed: a new activity or a roadmap import is refused until an amendment is open.
+        var closed = await planner.GetAsync($"/programs/{programId}/activity/new?parent={taskId}");
+        closed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        closed.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}");
+        (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#program-error")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
+        (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync(a => a.TaskId == taskId))).ShouldBe(1);
+        (await planner.PageAsync($"/programs/{programId}/roadmap")).QuerySelector("#roadmap-closed").ShouldNotBeNull();
 
         var form = (IHtmlFormElement)(await planner.PageAsync($"/programs/{programId}/amend")).QuerySelector("#amend-form")!;
         var stale = (IHtmlFormElement)(await planner.PageAsync($"/programs/{programId}/amend")).QuerySelector("#amend-form")!;
@@ -42,7 +51,8 @@ public sealed partial class ProgramsTests
         (await empty.HtmlAsync()).QuerySelector("[data-valmsg-for='Reason']")!.TextContent.ShouldBe("Give the reason for the amendment.");
         var amended = await planner.SubmitAsync(form, new() { ["Reason"] = "The 2027 budget law cut the local budget." });
         amended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        amended.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}/versions/2");
+        amended.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}");
+        (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#amendment-open").ShouldNotBeNull();
 
         // A second amendment from a form shown before the first is refused.
         var conflict = await planner.SubmitAsync(stale, new() { ["Reason"] = "Another reason" });
@@ -52,6 +62,7 @@ public sealed partial class ProgramsTests
         var versions = await app.QueryAsync(db => db.Set<ProgramVersion>().Where(v => v.ProgramId == programId).OrderBy(v => v.Number).ToListAsync());
         versions.Select(v => v.Number).ShouldBe([1, 2]);
         versions[1].Reason.ShouldBe("The 2027 budget law cut the local budget.");
+        versions[1].ApprovedOn.ShouldBeNull("an open amendment is not approved yet");
         versions[1].TargetSetId.ShouldNotBe(versions[0].TargetSetId);
         (await app.QueryAsync(db => db.Set<IndicatorTarget>().CountAsync(t => t.TargetSetId == versions[1].TargetSetId && t.Value == 100))).ShouldBe(1, "the targets are copied");
 
@@ -65,8 +76,20 @@ public sealed partial class ProgramsTests
             activity.Budget.Single().Planned = 1_200_000;
             return await db.SaveChangesAsync();
         });
-        var taskId = await app.QueryAsync(db => db.Set<RoadmapActivity>().Where(a => a.Id == first).Select(a => a.TaskId).SingleAsync());
+        var late = (IHtmlFormElement)(await planner.PageAsync($"/programs/{programId}/activity/new?parent={taskId}")).QuerySelector("#item-form")!;
         var added = await AddActivityAsync(planner, programId, taskId, await AgencyIdAsync(app, "ALA-EDU"), Today, Today.AddDays(30));
+
+
+        // Approving the amendment puts version 2 in force and closes the structure again.
+        var approve = (await planner.PageAsync($"/programs/{programId}/amend")).QuerySelector("#open-reason")!;
+        approve.TextContent.ShouldBe("The 2027 budget law cut the local budget.");
+        var approved = await planner.SubmitAsync($"/programs/{programId}/amend", "#approve-form", []);
+        approved.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}/versions/2");
+        (await app.QueryAsync(db => db.Set<ProgramVersion>().SingleAsync(v => v.ProgramId == programId && v.Number == 2))).ApprovedOn.ShouldBe(Today);
+        var fields = Titled("Too late");
+        (fields["StartDate"], fields["DueDate"]) = (Iso(Today), Iso(Today.AddDays(5)));
+        (await planner.SubmitAsync(late, fields)).Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}");
+        (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync(a => a.TaskId == taskId))).ShouldBe(2, "a form opened during the amendment adds nothing after its approval");
 
         var page = await planner.PageAsync($"/programs/{programId}/versions/2");
         page.QuerySelector("#version-reason")!.TextContent.ShouldBe("The 2027 budget law cut the local budget.");

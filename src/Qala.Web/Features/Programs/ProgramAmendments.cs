@@ -24,9 +24,11 @@ public sealed record VersionDifference(
     IReadOnlyList<(ActivitySnapshot Activity, FundingSource Source, BudgetSnapshot? Before, BudgetSnapshot? After)> Budgets);
 
 /// <summary>
-/// Amendments of an approved program: a new <see cref="ProgramVersion"/> with its reason and a copy of the previous
-/// version's targets, the roadmap as the previous version left it (<see cref="ProgramVersion.Roadmap"/>), and the
-/// difference of each version from the one before.
+/// Amendments of an approved program: the only way its structure changes. Opening one adds a
+/// <see cref="ProgramVersion"/> with its reason and a copy of the previous version's targets, and keeps the roadmap as
+/// the previous version left it (<see cref="ProgramVersion.Roadmap"/>); while it is open, planners change directions,
+/// goals, tasks, activities, budgets and targets; approving it closes it. Each version shows its difference from the one
+/// before. Progress (reports, status, percent complete) is not structure and is reported at any time.
 /// </summary>
 public sealed class ProgramAmendments(QalaDbContext db)
 {
@@ -35,12 +37,23 @@ public sealed class ProgramAmendments(QalaDbContext db)
     /// <summary>Whether a program in <paramref name="status"/> changes by amendment: once approved, until completed.</summary>
     public static bool Amends(ProgramStatus status) => status is ProgramStatus.Approved or ProgramStatus.InImplementation;
 
+    /// <summary>The amendment being prepared (a version after the first, not approved yet), if any; the program's versions are loaded.</summary>
+    public static ProgramVersion? OpenAmendment(DevelopmentProgram program) =>
+        Amends(program.Status) && program.Versions.MaxBy(v => v.Number) is { Number: > 1, ApprovedOn: null } open ? open : null;
+
     /// <summary>
-    /// Adds version n + 1 to the tracked <paramref name="program"/> (with its versions loaded): it records
-    /// <paramref name="reason"/>, is approved on <paramref name="today"/> and starts with a copy of version n's
-    /// targets, while version n keeps the roadmap as it stands now. The caller saves.
+    /// Whether the structure of <paramref name="program"/> (with its versions loaded) may change now: a draft or one in
+    /// public discussion freely, an approved one only while an amendment is open, a completed or archived one never.
     /// </summary>
-    public async Task<ProgramVersion> AmendAsync(DevelopmentProgram program, string reason, DateOnly today, CancellationToken cancellationToken)
+    public static bool StructureOpen(DevelopmentProgram program) =>
+        program.IsOpen && (!Amends(program.Status) || OpenAmendment(program) is not null);
+
+    /// <summary>
+    /// Opens version n + 1 of the tracked <paramref name="program"/> (with its versions loaded): it records
+    /// <paramref name="reason"/> and starts with a copy of version n's targets, while version n keeps the roadmap as it
+    /// stands now. It stays open (not approved) until <see cref="Approve"/>. The caller saves.
+    /// </summary>
+    public async Task<ProgramVersion> AmendAsync(DevelopmentProgram program, string reason, CancellationToken cancellationToken)
     {
         var previous = program.Versions.MaxBy(v => v.Number)!;
         previous.Roadmap = JsonSerializer.Serialize(await ActivitiesAsync(program.Id, cancellationToken), Json);
@@ -62,10 +75,13 @@ public sealed class ProgramAmendments(QalaDbContext db)
             Value = t.Value,
             UpperValue = t.UpperValue,
         }));
-        var version = new ProgramVersion { Number = number, Reason = reason, ApprovedOn = today, TargetSet = set };
+        var version = new ProgramVersion { Number = number, Reason = reason, TargetSet = set };
         program.Versions.Add(version);
         return version;
     }
+
+    /// <summary>Approves the open amendment on <paramref name="today"/>: from then on the structure is closed again. The caller saves.</summary>
+    public static void Approve(ProgramVersion amendment, DateOnly today) => amendment.ApprovedOn = today;
 
     /// <summary>What <paramref name="version"/> changed from the version before it; null for the first version.</summary>
     public async Task<VersionDifference?> DifferenceAsync(DevelopmentProgram program, ProgramVersion version, CancellationToken cancellationToken)

@@ -12,13 +12,17 @@ using Qala.Web.Infrastructure.Calendar;
 namespace Qala.Web.Features.Programs.Pages;
 
 /// <summary>
-/// Amends an approved program or one in implementation: a new version with its reason and a copy of the targets
-/// (<see cref="ProgramAmendments"/>), for planners of its territory.
+/// Amends an approved program or one in implementation (<see cref="ProgramAmendments"/>), for planners of its
+/// territory: opens a new version with its reason and a copy of the targets, and once the structure is changed,
+/// approves it.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
 public sealed class AmendModel(QalaDbContext db, ProgramAccess access, ProgramAmendments amendments, Deadlines deadlines, IStringLocalizer<SharedResource> t) : PageModel
 {
     public DevelopmentProgram Program { get; private set; } = null!;
+
+    /// <summary>The amendment being prepared, shown with its approval form; null when none is open.</summary>
+    public ProgramVersion? Open { get; private set; }
 
     [BindProperty]
     [Required(ErrorMessage = "Give the reason for the amendment.")]
@@ -52,29 +56,62 @@ public sealed class AmendModel(QalaDbContext db, ProgramAccess access, ProgramAm
             return Page();
         }
 
-        if (Program.Version != Version)
+        if (Program.Version != Version || Open is not null)
         {
             ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
             return Page();
         }
 
-        var version = await amendments.AmendAsync(Program, Reason!.Trim(), deadlines.Today, cancellationToken);
+        var version = await amendments.AmendAsync(Program, Reason!.Trim(), cancellationToken);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return Page();
+        }
 
-        // The program's own version moves too, so that a second amendment from a stale form is refused.
+        TempData["Notice"] = t["The amendment is open: change the structure, then approve it."].Value;
+        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/programs/{id}"));
+    }
+
+    /// <summary>Approves the open amendment: the new version is in force and the structure closes again.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken)
+    {
+        ModelState.Remove(nameof(Reason));
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Program.Version != Version || Open is null)
+        {
+            ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
+            return Page();
+        }
+
+        ProgramAmendments.Approve(Open, deadlines.Today);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        TempData["Notice"] = t["The program is amended."].Value;
+        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/programs/{id}/versions/{Open.Number}"));
+    }
+
+    // The program's own version moves too, so that an amendment or approval from a stale form is refused.
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
         db.Entry(Program).Property(p => p.Version).OriginalValue = Version;
         db.Entry(Program).State = EntityState.Modified;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateException)
         {
             ModelState.AddModelError(string.Empty, t["Someone else changed this record while you were editing it. Reload the page and try again."]);
-            return Page();
+            return false;
         }
-
-        TempData["Notice"] = t["The program is amended."].Value;
-        return Redirect(string.Create(CultureInfo.InvariantCulture, $"/programs/{id}/versions/{version.Number}"));
     }
 
     // Null when the user may amend the program; otherwise the response that refuses it.
@@ -98,6 +135,7 @@ public sealed class AmendModel(QalaDbContext db, ProgramAccess access, ProgramAm
         }
 
         Program = program;
+        Open = ProgramAmendments.OpenAmendment(program);
         return null;
     }
 }

@@ -201,7 +201,7 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
         }
 
         (Level, IsNew) = (level, id == "new");
-        if (await db.Set<DevelopmentProgram>().FirstOrDefaultAsync(p => p.Id == programId, cancellationToken) is not { } program)
+        if (await db.Set<DevelopmentProgram>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == programId, cancellationToken) is not { } program)
         {
             return NotFound();
         }
@@ -215,6 +215,12 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
         if (!program.IsOpen)
         {
             TempData["Error"] = t["A completed or archived program cannot change."].Value;
+            return Redirect($"/programs/{program.Id}");
+        }
+
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            TempData["Error"] = t["An approved program changes only through an amendment: open one first."].Value;
             return Redirect($"/programs/{program.Id}");
         }
 

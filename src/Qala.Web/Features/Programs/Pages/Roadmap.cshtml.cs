@@ -24,12 +24,15 @@ public sealed class RoadmapModel(
 {
     public DevelopmentProgram Program { get; private set; } = null!;
 
+    /// <summary>Whether the roadmap may be imported now (see <see cref="ProgramAmendments.StructureOpen"/>); the export always works.</summary>
+    public bool StructureOpen { get; private set; }
+
     public override string Accept => ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var id = int.TryParse(RouteData.Values["id"]?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        if (await Db.Set<DevelopmentProgram>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted) is not { } program)
+        if (await Db.Set<DevelopmentProgram>().AsNoTracking().Include(p => p.Versions).SingleOrDefaultAsync(p => p.Id == id, HttpContext.RequestAborted) is not { } program)
         {
             context.Result = NotFound();
             return;
@@ -42,6 +45,14 @@ public sealed class RoadmapModel(
         }
 
         Program = program;
+        StructureOpen = ProgramAmendments.StructureOpen(program);
+        if (!StructureOpen && HttpMethods.IsPost(Request.Method))
+        {
+            TempData["Error"] = text["An approved program changes only through an amendment: open one first."].Value;
+            context.Result = Redirect(string.Create(CultureInfo.InvariantCulture, $"/programs/{program.Id}/roadmap"));
+            return;
+        }
+
         definition.ProgramId = program.Id;
 
         // A roadmap changes as a whole or not at all.
