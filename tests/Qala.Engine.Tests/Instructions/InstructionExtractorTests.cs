@@ -1,3 +1,4 @@
+using Qala.Engine.Calendar;
 using Qala.Engine.Instructions.Extraction;
 using Qala.Engine.Languages;
 
@@ -76,6 +77,21 @@ public sealed class InstructionExtractorTests
         {
             instruction.DueDate.ShouldBeNull();
         }
+    }
+
+    [Theory]
+    [InlineData("Акимату области в течение 10 рабочих дней внести предложения.", "в течение 10 рабочих дней")]
+    [InlineData("Жоспарды 10 жұмыс күні ішінде әзірлеу қажет.", "10 жұмыс күні ішінде")]
+    [InlineData("The akimat must submit its proposals within 10 working days.", "within 10 working days")]
+    public void Working_days_resolve_through_the_calendar_when_one_is_given(string sentence, string deadline)
+    {
+        // Wednesday 18 March 2026; Monday the 23rd is a holiday, so the tenth working day is Thursday 2 April, not the 1st.
+        var meeting = new DateOnly(2026, 3, 18);
+        var calendar = new WorkingCalendar([new CalendarDay(new DateOnly(2026, 3, 23), CalendarDayKind.PublicHoliday, "Наурыз", "Наурыз", "Nauryz")]);
+
+        var resolved = InstructionExtractor.Extract(sentence, meeting, calendar).Instructions.ShouldHaveSingleItem();
+        (resolved.Deadline, resolved.DueDate).ShouldBe((deadline, new DateOnly(2026, 4, 2)));
+        InstructionExtractor.Extract(sentence, meeting).Instructions.ShouldHaveSingleItem().DueDate.ShouldBeNull("without a calendar the count stays as written");
     }
 
     [Theory]

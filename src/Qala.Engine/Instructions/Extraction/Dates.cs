@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Qala.Engine.Calendar;
 
 namespace Qala.Engine.Instructions.Extraction;
 
@@ -132,7 +133,7 @@ internal static partial class Dates
     /// months", "в течение 10 дней", "бір ай ішінде". Relative ones resolve from the meeting's date; impossible dates
     /// keep their text and resolve to null.
     /// </summary>
-    public static (string Text, DateOnly? Due)? Deadline(string text, List<Token> t, int from, int to, List<DateMention> dates, Lexicon lexicon, DateOnly? meeting)
+    public static (string Text, DateOnly? Due)? Deadline(string text, List<Token> t, int from, int to, List<DateMention> dates, Lexicon lexicon, DateOnly? meeting, WorkingCalendar? calendar)
     {
         foreach (var date in dates.Where(d => d.First >= from && d.Last < to))
         {
@@ -162,7 +163,7 @@ internal static partial class Dates
                 return (Span(text, t, i, end.Last), end.Due);
             }
 
-            if (lexicon.MatchAt("within", t, i) is { } within && Duration(t, within.End, lexicon, meeting) is { } span)
+            if (lexicon.MatchAt("within", t, i) is { } within && Duration(t, within.End, lexicon, meeting, calendar) is { } span)
             {
                 return (Span(text, t, i, span.Last), span.Due);
             }
@@ -194,7 +195,7 @@ internal static partial class Dates
                 for (var back = 1; back <= 3 && i - back - 1 >= from; back++)
                 {
                     if (lexicon.MatchAt("duration", t, i - back) is { } unit && unit.End == i
-                        && Duration(t, i - back - 1, lexicon, meeting) is { } counted)
+                        && Duration(t, i - back - 1, lexicon, meeting, calendar) is { } counted)
                     {
                         return (Span(text, t, i - back - 1, inside.End - 1), counted.Due);
                     }
@@ -292,8 +293,11 @@ internal static partial class Dates
         return (first, last, new DateOnly(y, month, DateTime.DaysInMonth(y, month)));
     }
 
-    /// <summary>"two months", "10 дней", "a week", "бір ай" from <paramref name="at"/>: the meeting's date plus that much.</summary>
-    private static (int Last, DateOnly? Due)? Duration(List<Token> t, int at, Lexicon lexicon, DateOnly? meeting)
+    /// <summary>
+    /// "two months", "10 дней", "a week", "бір ай", "10 рабочих дней" from <paramref name="at"/>: the meeting's date plus
+    /// that much; working days only with the akimat's <paramref name="calendar"/>, else the deadline stays as written.
+    /// </summary>
+    private static (int Last, DateOnly? Due)? Duration(List<Token> t, int at, Lexicon lexicon, DateOnly? meeting, WorkingCalendar? calendar)
     {
         if (at >= t.Count)
         {
@@ -322,10 +326,9 @@ internal static partial class Dates
             return null;
         }
 
-        // Working days need the akimat's calendar, which the engine does not hold here: the deadline stays as written.
         DateOnly? due = meeting is not { } m ? null : unit.Entry.Value switch
         {
-            "wd" => null,
+            "wd" => calendar?.AddWorkingDays(m, count),
             "d" => m.AddDays(count),
             "w" => m.AddDays(7 * count),
             "m" => m.AddMonths(count),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Qala.Engine.Calendar;
 using Qala.Engine.Languages;
 
 namespace Qala.Engine.Instructions.Extraction;
@@ -16,7 +17,9 @@ public static class InstructionExtractor
     /// <param name="text">The meeting's text.</param>
     /// <param name="meetingDate">The meeting's date when the caller knows it; otherwise the first date in the text.
     /// Relative deadlines ("until the end of the year") resolve from it.</param>
-    public static MeetingExtraction Extract(string text, DateOnly? meetingDate = null)
+    /// <param name="calendar">The working-day calendar that resolves "within 10 working days"; without it such a
+    /// deadline stays as written, with no date.</param>
+    public static MeetingExtraction Extract(string text, DateOnly? meetingDate = null, WorkingCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(text))
@@ -58,7 +61,7 @@ public static class InstructionExtractor
         var instructions = InstructionFinder.WithoutRepeatedHeadings(found)
             .Select(f =>
             {
-                var deadline = Dates.Deadline(text, tokens, f.FirstToken, f.EndToken, dates, lexicon, meeting);
+                var deadline = Dates.Deadline(text, tokens, f.FirstToken, f.EndToken, dates, lexicon, meeting, calendar);
                 return new InstructionProposal(f.Text, f.Start, f.End, f.Addressee, deadline?.Text, deadline?.Due, f.Cue);
             })
             .ToList();

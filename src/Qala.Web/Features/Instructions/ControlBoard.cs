@@ -1,7 +1,10 @@
 namespace Qala.Web.Features.Instructions;
 
-/// <summary>Counts of one agency's instructions (as lead executor) by status, overdue computed for today.</summary>
-public sealed record AgencyCounts(string Agency, int OnControl, int ReportSubmitted, int Returned, int ExtensionRequested, int Accepted, int Removed, int Overdue);
+/// <summary>
+/// Counts of one agency's instructions (as lead executor) by status, overdue computed for today, and the interim
+/// reports that were late (their due day passed before they came, or they have not come).
+/// </summary>
+public sealed record AgencyCounts(string Agency, int OnControl, int ReportSubmitted, int Returned, int ExtensionRequested, int Accepted, int Removed, int Overdue, int LateInterim);
 
 /// <summary>
 /// An agency's execution discipline in a period: the instructions due in it (not removed from control) and those
@@ -33,7 +36,8 @@ public static class ControlBoard
     public const string NoAgency = "—";
 
     /// <summary>
-    /// The board's figures from the register's lines (already filtered by meeting, chair, territory, agency), for
+    /// The board's figures from the register's lines (already filtered by meeting, chair, territory, agency; with
+    /// their interim reports and meetings loaded), for
     /// <paramref name="today"/> and the discipline period <paramref name="from"/>–<paramref name="to"/> (both days
     /// included). The week is Monday to Sunday.
     /// </summary>
@@ -50,7 +54,8 @@ public static class ControlBoard
                 g.Count(l => l.Instruction.Status == InstructionStatus.ExtensionRequested),
                 g.Count(l => l.Instruction.Status == InstructionStatus.Accepted),
                 g.Count(l => l.Instruction.Status == InstructionStatus.Removed),
-                g.Count(l => l.IsOverdue)))
+                g.Count(l => l.IsOverdue),
+                g.Sum(l => l.Instruction.LateInterimCount(l.Instruction.Meeting!.HeldOn, today))))
             .ToList();
         var discipline = lines.Where(l => l.Instruction.Status != InstructionStatus.Removed).GroupBy(AgencyOf).OrderBy(g => g.Key, StringComparer.CurrentCulture)
             .Select(g =>

@@ -169,9 +169,21 @@ public sealed class Instruction : IVersioned, ITerritoryScoped
         return days;
     }
 
-    /// <summary>The interim due days on or before <paramref name="today"/> for which no interim report came by that day.</summary>
+    /// <summary>The interim due days before <paramref name="today"/> for which no interim report came by that day.</summary>
     public IReadOnlyList<DateOnly> LateInterimReports(DateOnly meetingDay, DateOnly today) =>
         [.. InterimDueDates(meetingDay).Where(due => due < today && !Reports.Any(r => r.IsInterim && r.SubmittedOn <= due && r.SubmittedOn > due.AddMonths(InterimReporting == InterimReporting.Monthly ? -1 : -3)))];
+
+    /// <summary>
+    /// The late interim reports the control board counts on <paramref name="today"/>: due days that passed without
+    /// their report while the executor still owed reports — up to the accepted report's day once executed, none for
+    /// an instruction removed from control.
+    /// </summary>
+    public int LateInterimCount(DateOnly meetingDay, DateOnly today) => Status switch
+    {
+        InstructionStatus.Removed => 0,
+        InstructionStatus.Accepted when ExecutedOn is { } done && done < today => LateInterimReports(meetingDay, done).Count,
+        _ => LateInterimReports(meetingDay, today).Count,
+    };
 
     /// <summary>An executor agency's report: a final one waits for the controller's decision, an interim one only informs.</summary>
     public string? SubmitReport(InstructionReport report, int agencyId, string by, DateTimeOffset at)
@@ -326,6 +338,35 @@ public sealed class Instruction : IVersioned, ITerritoryScoped
         RequestedDeadline = null;
         Move(InstructionStatus.Removed, by, at);
         Events.Add(new InstructionEvent { Kind = InstructionEventKind.Removed, At = at, By = by, Reason = reason });
+        return null;
+    }
+
+    /// <summary>
+    /// Links the instruction to a program goal, a roadmap activity and an indicator, or clears a link (null). The
+    /// caller has checked that each belongs to the instruction's territory.
+    /// </summary>
+    public void LinkTo(int? goalId, int? activityId, int? indicatorId)
+    {
+        GoalId = goalId;
+        ActivityId = activityId;
+        IndicatorId = indicatorId;
+    }
+
+    /// <summary>The instruction's text in Kazakh, Russian and English; refused when all three are blank or one is too long.</summary>
+    public string? Reword(string kk, string ru, string en)
+    {
+        var texts = new[] { kk, ru, en }.Select(x => (x ?? string.Empty).Trim()).ToArray();
+        if (texts.All(string.IsNullOrEmpty))
+        {
+            return "Every instruction needs its text.";
+        }
+
+        if (texts.Any(x => x.Length > TextLength))
+        {
+            return "The text is too long.";
+        }
+
+        Text = LocalizedText.Of(texts[0], texts[1], texts[2]);
         return null;
     }
 

@@ -44,6 +44,12 @@ public sealed record RemoveAction(string Reason) : ControlAction;
 
 public sealed record RequestExtensionAction(DateOnly Deadline, string Reason) : ControlAction;
 
+/// <summary>Links to a program goal, a roadmap activity and an indicator of the instruction's territory; null clears one.</summary>
+public sealed record LinkAction(int? GoalId, int? ActivityId, int? IndicatorId) : ControlAction;
+
+/// <summary>The instruction's text in the three languages.</summary>
+public sealed record RewordAction(string Kk, string Ru, string En) : ControlAction;
+
 /// <summary>A report as an executor submits it; files are already in the attachment store.</summary>
 public sealed record ReportAction(string Text, bool Interim, IReadOnlyList<Attachment> Files) : ControlAction;
 
@@ -52,7 +58,7 @@ public sealed record ReportAction(string Text, bool Interim, IReadOnlyList<Attac
 /// decide; an officer of an executor agency reports and asks for extensions — any other agency is forbidden), the
 /// entity's guarded move, and an optimistic-concurrency save against the version the caller read.
 /// </summary>
-public sealed class InstructionControl(QalaDbContext db, InstructionAccess access, Deadlines deadlines, TimeProvider time)
+public sealed class InstructionControl(QalaDbContext db, InstructionAccess access, InstructionLinks links, Deadlines deadlines, TimeProvider time)
 {
     public async Task<Instruction?> LoadAsync(int id, CancellationToken cancellationToken) =>
         await db.Set<Instruction>().AsSplitQuery().Include(i => i.Meeting).Include(i => i.LeadAgency)
@@ -99,6 +105,8 @@ public sealed class InstructionControl(QalaDbContext db, InstructionAccess acces
                 ExtendAction extend => instruction.GrantExtension(extend.Deadline, extend.Reason.Trim(), by, at),
                 RefuseExtensionAction refuse => instruction.RefuseExtension(refuse.Reason.Trim(), by, at),
                 RemoveAction remove => instruction.RemoveFromControl(remove.Reason.Trim(), by, at),
+                LinkAction link => await links.RefusalAsync(instruction.TerritoryId, link, cancellationToken) ?? Link(link),
+                RewordAction reword => instruction.Reword(reword.Kk, reword.Ru, reword.En),
                 _ => throw new InvalidOperationException(),
             };
         }
@@ -123,6 +131,12 @@ public sealed class InstructionControl(QalaDbContext db, InstructionAccess acces
         }
 
         return ControlResult.Done;
+
+        string? Link(LinkAction link)
+        {
+            instruction.LinkTo(link.GoalId, link.ActivityId, link.IndicatorId);
+            return null;
+        }
 
         InstructionReport NewReport(ReportAction report)
         {

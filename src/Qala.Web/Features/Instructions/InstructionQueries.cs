@@ -38,11 +38,17 @@ public sealed record InstructionLine(Instruction Instruction, bool IsOverdue, in
 /// </summary>
 public sealed class InstructionQueries(QalaDbContext db, UserScope scope, Deadlines deadlines)
 {
-    public async Task<List<InstructionLine>> ListAsync(ClaimsPrincipal user, InstructionFilter filter, CancellationToken cancellationToken)
+    /// <summary>The register's lines for <paramref name="user"/>; <paramref name="withInterimReports"/> also loads interim reports (the board counts the late ones).</summary>
+    public async Task<List<InstructionLine>> ListAsync(ClaimsPrincipal user, InstructionFilter filter, CancellationToken cancellationToken, bool withInterimReports = false)
     {
         var mine = await scope.CurrentAsync(cancellationToken);
         var query = db.Set<Instruction>().AsNoTracking().AsSplitQuery().InScope(mine)
             .Include(i => i.Meeting).Include(i => i.LeadAgency).Include(i => i.CoExecutors).ThenInclude(c => c.Agency).AsQueryable();
+        if (withInterimReports)
+        {
+            query = query.Include(i => i.Reports.Where(r => r.IsInterim));
+        }
+
         if (!InstructionAccess.ReadsAll(user))
         {
             var agency = mine.AgencyId ?? -1;

@@ -182,8 +182,11 @@ public static class InstructionsEndpoints
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be carried out.");
 
-    /// <summary>The text as JSON (<c>{"text": "…", "meetingDate": "2019-10-29"}</c>) or as the plain-text body.</summary>
-    public static async Task<Results<Ok<MeetingExtraction>, ProblemHttpResult>> ExtractAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text as JSON (<c>{"text": "…", "meetingDate": "2019-10-29"}</c>) or as the plain-text body; working-day
+    /// deadlines resolve through the platform's calendar.
+    /// </summary>
+    public static async Task<Results<Ok<MeetingExtraction>, ProblemHttpResult>> ExtractAsync(HttpRequest request, Deadlines deadlines, CancellationToken cancellationToken)
     {
         ExtractionRequest? body;
         if (request.HasJsonContentType())
@@ -216,7 +219,7 @@ public static class InstructionsEndpoints
 
         try
         {
-            return TypedResults.Ok(InstructionExtractor.Extract(meetingText, body.MeetingDate));
+            return TypedResults.Ok(InstructionExtractor.Extract(meetingText, body.MeetingDate, await deadlines.CalendarAsync(cancellationToken)));
         }
         catch (MeetingTextException e)
         {

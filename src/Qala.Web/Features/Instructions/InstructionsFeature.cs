@@ -10,6 +10,8 @@ public static class InstructionsFeature
         services.AddScoped<InstructionQueries>();
         services.AddScoped<MeetingRegistration>();
         services.AddScoped<InstructionControl>();
+        services.AddScoped<InstructionLinks>();
+        services.AddScoped<MeetingFacts>();
         services.AddScoped<Pages.NotificationCounter>();
         services.AddJob<InstructionReminderJob>(InstructionReminderJob.Schedule);
         return services;

@@ -23,7 +23,7 @@ public sealed class BoardModel(QalaDbContext db, InstructionQueries queries, Use
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var today = deadlines.Today;
-        var lines = await queries.ListAsync(User, Filter with { From = null, To = null }, cancellationToken);
+        var lines = await queries.ListAsync(User, Filter with { From = null, To = null }, cancellationToken, withInterimReports: true);
         Figures = ControlBoard.Compute(lines, today, From ?? new DateOnly(today.Year, 1, 1), To ?? today);
         await LoadChoicesAsync(db, queries, scope, cancellationToken);
     }

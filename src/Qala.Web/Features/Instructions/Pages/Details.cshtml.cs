@@ -12,12 +12,14 @@ namespace Qala.Web.Features.Instructions.Pages;
 /// <summary>
 /// One instruction with its full history (reports, decisions, extensions, and the audit log for controllers), the
 /// controller's decisions (accept, return, extend, refuse an extension, remove from control) and the executor's
-/// report and extension request. Each form posts the version it was read at; a stale one is refused.
+/// report and extension request; controllers also set the links to a goal, activity and indicator of the territory
+/// and edit the text in the three languages (both audited). Each form posts the version it was read at; a stale one
+/// is refused.
 /// </summary>
 [Authorize(Roles = InstructionAccess.ReadRoles)]
 [AttachmentUpload]
 public sealed class DetailsModel(
-    InstructionControl control, InstructionAccess access, AuditLog audit, AttachmentStore store, Deadlines deadlines, IStringLocalizer<SharedResource> t) : PageModel
+    InstructionControl control, InstructionAccess access, InstructionLinks links, AuditLog audit, AttachmentStore store, Deadlines deadlines, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Instruction Instruction { get; private set; } = null!;
 
@@ -32,6 +34,9 @@ public sealed class DetailsModel(
     public IReadOnlyList<DateOnly> LateInterim { get; private set; } = [];
 
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>What the controller may link the instruction to (only for controllers).</summary>
+    public LinkChoices? LinkChoices { get; private set; }
 
     public TimeZoneInfo Zone => deadlines.Zone;
 
@@ -54,6 +59,24 @@ public sealed class DetailsModel(
 
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
+
+    [BindProperty]
+    public int? GoalId { get; set; }
+
+    [BindProperty]
+    public int? ActivityId { get; set; }
+
+    [BindProperty]
+    public int? IndicatorId { get; set; }
+
+    [BindProperty]
+    public string? TextKk { get; set; }
+
+    [BindProperty]
+    public string? TextRu { get; set; }
+
+    [BindProperty]
+    public string? TextEn { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await OpenAsync(id, cancellationToken) ?? Page();
@@ -79,6 +102,12 @@ public sealed class DetailsModel(
         NewDeadline is { } deadline
             ? ActAsync(id, new RequestExtensionAction(deadline, Comment ?? string.Empty), t["The extension has been asked for."], cancellationToken)
             : RefuseAsync(id, t["Give the new deadline."], cancellationToken);
+
+    public Task<IActionResult> OnPostLinksAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, new LinkAction(GoalId, ActivityId, IndicatorId), t["The links have been saved."], cancellationToken);
+
+    public Task<IActionResult> OnPostTextsAsync(int id, CancellationToken cancellationToken) =>
+        ActAsync(id, new RewordAction(TextKk ?? string.Empty, TextRu ?? string.Empty, TextEn ?? string.Empty), t["The texts have been saved."], cancellationToken);
 
     public async Task<IActionResult> OnPostReportAsync(int id, CancellationToken cancellationToken)
     {
@@ -147,12 +176,15 @@ public sealed class DetailsModel(
         LateInterim = instruction.LateInterimReports(instruction.Meeting.HeldOn, today);
         if (CanControl)
         {
+            LinkChoices = await links.ChoicesAsync(instruction.TerritoryId, cancellationToken);
             History = await audit.HistoryAsync("Instructions", id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
         }
 
         if (!keepVersion)
         {
             Version = instruction.Version;
+            (GoalId, ActivityId, IndicatorId) = (instruction.GoalId, instruction.ActivityId, instruction.IndicatorId);
+            (TextKk, TextRu, TextEn) = (instruction.Text.Kk, instruction.Text.Ru, instruction.Text.En);
         }
 
         return null;

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Localization;
 using Qala.Engine.Instructions.Extraction;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
+using Qala.Web.Infrastructure.Calendar;
+using Qala.Web.Infrastructure.Documents;
 
 namespace Qala.Web.Features.Instructions.Pages;
 
@@ -45,15 +48,35 @@ public sealed class ProposalInput
     public InterimReporting InterimReporting { get; set; }
 }
 
+/// <summary>A numeric fact of the text: attached to an indicator (a territory and a period) or skipped (no indicator).</summary>
+public sealed class FactInput
+{
+    public string Text { get; set; } = string.Empty;
+
+    public string Unit { get; set; } = string.Empty;
+
+    public decimal Value { get; set; }
+
+    public int? IndicatorId { get; set; }
+
+    public int TerritoryId { get; set; }
+
+    public int Year { get; set; }
+
+    public int PeriodNumber { get; set; }
+}
+
 /// <summary>
 /// "New meeting from text": a controller pastes or uploads (.txt) a meeting's report or transcript; the page calls
 /// <see cref="InstructionExtractor.Extract"/> and shows the proposed meeting and instructions, each with the cue that
 /// fired and its span highlighted in the text, with executor agencies proposed from the addressee
 /// (<see cref="AgencyLookup"/>). The controller edits or drops proposals and confirms: one meeting and its
-/// instructions are registered in one transaction.
+/// instructions are registered in one transaction, with the numeric facts the controller attached to indicators
+/// recorded as observations (<see cref="MeetingFacts"/>).
 /// </summary>
 [Authorize(Roles = InstructionAccess.ControlRoles)]
-public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistration registration, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class NewModel(
+    QalaDbContext db, UserScope scope, MeetingRegistration registration, MeetingFacts meetingFacts, Deadlines deadlines, IStringLocalizer<SharedResource> t) : PageModel
 {
     private const int MaxUploadBytes = 4 * 1024 * 1024;
 
@@ -90,7 +113,11 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
     [BindProperty]
     public List<ProposalInput> Proposals { get; set; } = [];
 
-    public IReadOnlyList<FactProposal> Facts { get; private set; } = [];
+    [BindProperty]
+    public List<FactInput> Facts { get; set; } = [];
+
+    /// <summary>The indicators a fact can be attached to: the whole catalog.</summary>
+    public IReadOnlyList<LinkChoice> Indicators { get; private set; } = [];
 
     public IReadOnlyList<Territory> Territories { get; private set; } = [];
 
@@ -106,20 +133,37 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
         await LoadAsync(cancellationToken);
         if (Upload is { Length: > 0 })
         {
-            if (Upload.Length > MaxUploadBytes || !Upload.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
+            var docx = Upload.FileName.EndsWith(WordWriter.FileExtension, StringComparison.OrdinalIgnoreCase);
+            if (Upload.Length > MaxUploadBytes || !(docx || Upload.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)))
             {
-                ModelState.AddModelError(nameof(Upload), t["Upload a plain text file (.txt) of at most 4 MB."]);
+                ModelState.AddModelError(nameof(Upload), t["Upload a plain text file (.txt) or a Word document (.docx) of at most 4 MB."]);
                 return Page();
             }
 
-            using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            Text = await reader.ReadToEndAsync(cancellationToken);
+            if (docx)
+            {
+                // The package reader needs a seekable stream; the upload is at most 4 MB.
+                await using var copy = new MemoryStream();
+                await Upload.CopyToAsync(copy, cancellationToken);
+                copy.Position = 0;
+                Text = WordText.Read(copy, InstructionExtractor.MaxLength);
+                if (Text is null)
+                {
+                    ModelState.AddModelError(nameof(Upload), t["This file cannot be read as a Word document (.docx): it is damaged, protected or of another format."]);
+                    return Page();
+                }
+            }
+            else
+            {
+                using var reader = new StreamReader(Upload.OpenReadStream(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+                Text = await reader.ReadToEndAsync(cancellationToken);
+            }
         }
 
         MeetingExtraction extraction;
         try
         {
-            extraction = InstructionExtractor.Extract(Text ?? string.Empty, HeldOn);
+            extraction = InstructionExtractor.Extract(Text ?? string.Empty, HeldOn, await deadlines.CalendarAsync(cancellationToken));
         }
         catch (MeetingTextException e)
         {
@@ -150,7 +194,16 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
                 ControlLevel = Kind == MeetingKind.HeadOfStateTrip ? ControlLevel.HeadOfState : ControlLevel.Akim,
             };
         })];
-        Facts = extraction.Facts;
+        var year = (HeldOn ?? deadlines.Today).Year;
+        Facts = [.. extraction.Facts.Select(f => new FactInput
+        {
+            Text = f.Text,
+            Unit = f.Unit,
+            Value = Quantity(f),
+            TerritoryId = TerritoryId,
+            Year = year,
+        })];
+        await LoadIndicatorsAsync(cancellationToken);
         Reviewing = true;
         return Page();
     }
@@ -158,6 +211,7 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
     public async Task<IActionResult> OnPostConfirmAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        await LoadIndicatorsAsync(cancellationToken);
         Reviewing = true;
         if (!(await scope.CurrentAsync(cancellationToken)).Covers(TerritoryId))
         {
@@ -178,11 +232,25 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
             }
         }
 
+        var mine = await scope.CurrentAsync(cancellationToken);
+        var facts = Facts.Where(f => f.IndicatorId is not null)
+            .Select(f => new FactAttachment(f.IndicatorId!.Value, f.TerritoryId, f.Year, f.PeriodNumber, f.Value)).ToList();
+        if (facts.Any(f => !mine.Covers(f.TerritoryId)))
+        {
+            return Forbid();
+        }
+
+        if (await meetingFacts.RefusalAsync(facts, cancellationToken) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Facts), t[refusal]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var drafts = kept.Select(p => new InstructionDraft(
             p.Text, p.Deadline!.Value, p.LeadAgencyId, p.CoExecutorIds, p.ExternalAddressees ?? string.Empty, p.ControlLevel, p.InterimReporting,
             TextKk: Language == "kk" ? p.Text : string.Empty, TextRu: Language == "ru" ? p.Text : string.Empty, TextEn: Language == "en" ? p.Text : string.Empty)).ToList();
@@ -195,9 +263,15 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
             return Page();
         }
 
+        await meetingFacts.RecordAsync(meeting, facts, User.Identity!.Name!, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData["Notice"] = t["The meeting and its {0} instructions have been registered.", meeting.Instructions.Count].Value;
         return Redirect($"/instructions?meeting={meeting.Id}");
     }
+
+    /// <summary>The fact's quantity (value × scale) as a decimal, 0 when it does not fit one: the controller corrects it.</summary>
+    private static decimal Quantity(FactProposal fact) =>
+        fact.Value * fact.Scale is var quantity && double.IsFinite(quantity) && Math.Abs(quantity) < 1e27 ? (decimal)quantity : 0;
 
     /// <summary>The text around a proposal with its span marked, for the review.</summary>
     public (string Before, string Span, string After) Context(ProposalInput proposal)
@@ -211,6 +285,15 @@ public sealed class NewModel(QalaDbContext db, UserScope scope, MeetingRegistrat
         var from = Math.Max(0, proposal.Start - 120);
         var to = Math.Min(text.Length, proposal.End + 60);
         return (text[from..proposal.Start], text[proposal.Start..proposal.End], text[proposal.End..to]);
+    }
+
+    private async Task LoadIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        if (Facts.Count > 0)
+        {
+            Indicators = [.. (await db.Set<Indicator>().AsNoTracking().OrderBy(i => i.Code).ToListAsync(cancellationToken))
+                .Select(i => new LinkChoice(i.Id, $"{i.Code} {i.Name.Current}"))];
+        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
