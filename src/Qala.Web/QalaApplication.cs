@@ -61,6 +61,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ProgramTrees>();
         builder.Services.AddScoped<RoadmapImport>();
         builder.Services.AddScoped<ProgramAmendments>();
+        builder.Services.AddScoped<ITargetSetGuard, ProgramTargetSetGuard>();
         builder.Services.AddQalaInvestment();
         builder.AddQalaParticipation();
         builder.AddQalaSocialInfrastructure();

@@ -43,6 +43,8 @@ public sealed partial class ProgramsTests
         (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#program-error")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
         (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync(a => a.TaskId == taskId))).ShouldBe(1);
         (await planner.PageAsync($"/programs/{programId}/roadmap")).QuerySelector("#roadmap-closed").ShouldNotBeNull();
+        var firstSet = await app.QueryAsync(db => db.Set<ProgramVersion>().Where(v => v.ProgramId == programId).Select(v => v.TargetSetId).SingleAsync());
+        (await planner.PageAsync($"/indicators/targets/{firstSet}")).QuerySelector("#targets-closed")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
 
         var form = (IHtmlFormElement)(await planner.PageAsync($"/programs/{programId}/amend")).QuerySelector("#amend-form")!;
         var stale = (IHtmlFormElement)(await planner.PageAsync($"/programs/{programId}/amend")).QuerySelector("#amend-form")!;
@@ -63,6 +65,8 @@ public sealed partial class ProgramsTests
         versions.Select(v => v.Number).ShouldBe([1, 2]);
         versions[1].Reason.ShouldBe("The 2027 budget law cut the local budget.");
         versions[1].ApprovedOn.ShouldBeNull("an open amendment is not approved yet");
+        (await planner.PageAsync($"/indicators/targets/{versions[0].TargetSetId}")).QuerySelector("#targets-closed")!.TextContent.ShouldBe("These are the targets of an earlier version of the program; they stay as they were.");
+        (await planner.PageAsync($"/indicators/targets/{versions[1].TargetSetId}")).QuerySelector("#targets-closed").ShouldBeNull("the open amendment's targets change");
         versions[1].TargetSetId.ShouldNotBe(versions[0].TargetSetId);
         (await app.QueryAsync(db => db.Set<IndicatorTarget>().CountAsync(t => t.TargetSetId == versions[1].TargetSetId && t.Value == 100))).ShouldBe(1, "the targets are copied");
 
@@ -86,6 +90,7 @@ public sealed partial class ProgramsTests
         var approved = await planner.SubmitAsync($"/programs/{programId}/amend", "#approve-form", []);
         approved.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}/versions/2");
         (await app.QueryAsync(db => db.Set<ProgramVersion>().SingleAsync(v => v.ProgramId == programId && v.Number == 2))).ApprovedOn.ShouldBe(Today);
+        (await planner.PageAsync($"/indicators/targets/{versions[1].TargetSetId}")).QuerySelector("#targets-closed").ShouldNotBeNull();
         var fields = Titled("Too late");
         (fields["StartDate"], fields["DueDate"]) = (Iso(Today), Iso(Today.AddDays(5)));
         (await planner.SubmitAsync(late, fields)).Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}");

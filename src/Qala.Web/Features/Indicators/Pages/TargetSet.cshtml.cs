@@ -14,10 +14,14 @@ namespace Qala.Web.Features.Indicators.Pages;
 /// <summary>A target set: its baselines and targets by indicator and territory, and their import (<see cref="TargetImport"/>).</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
 [RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
-public sealed class TargetSetModel(QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IStringLocalizer<SharedResource> t)
+public sealed class TargetSetModel(
+    QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IEnumerable<ITargetSetGuard> guards, IStringLocalizer<SharedResource> t)
     : ImportPageModel<TargetRow>(database, importer, definition, t)
 {
     public TargetSet Set { get; private set; } = null!;
+
+    /// <summary>Why the set cannot be imported into now (an English resource key), or null when it can.</summary>
+    public string? Refusal { get; private set; }
 
     public IReadOnlyList<IndicatorTarget> Targets { get; private set; } = [];
 
@@ -31,6 +35,17 @@ public sealed class TargetSetModel(QalaDbContext database, Importer importer, Ta
         }
 
         Set = set;
+        foreach (var guard in guards)
+        {
+            Refusal ??= await guard.RefusalAsync(set.Id, HttpContext.RequestAborted);
+        }
+
+        if (Refusal is not null && HttpMethods.IsPost(Request.Method))
+        {
+            context.Result = Redirect($"/indicators/targets/{set.Id}");
+            return;
+        }
+
         definition.TargetSetId = set.Id;
         definition.Scope = await scope.CurrentAsync(HttpContext.RequestAborted);
         var executed = await next();
