@@ -208,6 +208,34 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
             .Select(t => t[..15]).Order(StringComparer.Ordinal).ShouldBe(["Письмо номер 1.", "Письмо номер 2.", "Письмо номер 3."]);
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_answer_goes_back_to_the_sender_in_their_language_in_the_same_conversation(DatabaseKind kind)
+    {
+        dovecot.Require();
+        var user = DovecotServer.User(kind == DatabaseKind.Sqlite ? 9 : 10);
+        await using var smtp = new SmtpSink();
+        await using var app = await QalaApp.StartAsync(kind, smtp.Settings);
+        await AddMailboxAsync(app, user, DovecotServer.Password);
+        await AppendAsync(user, [Letter("kk-answer", "Айгүл <aigul@example.kz>", "Саябақ", "text/plain; charset=UTF-8", "Саябақта орындықтар мен жарық қажет, балалар алаңын жөндеу керек.")]);
+        await RunIntakeAsync(app);
+        var suggestion = await app.QueryAsync(db => db.Set<Suggestion>().SingleAsync(s => s.Channel == SuggestionChannel.Email));
+
+        var admin = await app.SignedInAsync();
+        var handle = $"/participation/suggestions/{suggestion.Id}";
+        (await admin.SubmitAsync(handle, "#answer-form", new() { ["decision"] = "PartlyTaken", ["answer"] = "Орындықтар 2027 жылы қойылады." }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var queued = await app.QueryAsync(db => db.Set<Qala.Web.Infrastructure.Email.OutboxMessage>().SingleAsync());
+        (queued.To, queued.Language, queued.InReplyTo).ShouldBe(("aigul@example.kz", "kk", "kk-answer@example.kz"));
+
+        await app.Services.GetRequiredService<JobRunner>().RunDueAsync(CancellationToken.None);
+        var sent = smtp.Received.ShouldHaveSingleItem();
+        sent.To.ShouldBe(["aigul@example.kz"]);
+        sent.Header("In-Reply-To").ShouldBe("<kk-answer@example.kz>");
+        sent.Header("References").ShouldBe("<kk-answer@example.kz>");
+        sent.Body.ShouldContain("Орындықтар 2027 жылы қойылады.");
+        sent.Body.ShouldContain($"/suggestions/{suggestion.PublicCode}", Case.Sensitive, "the answer refers to the suggestion's receipt");
+    }
+
     /// <summary>A mailbox on <paramref name="server"/> that feeds the demo's open discussion.</summary>
     internal static async Task<Mailbox> AddMailboxAsync(QalaApp app, DovecotServer server, string user, string password, MailAfterRead afterRead, int port)
     {

@@ -94,8 +94,12 @@ public sealed class MailIntakeJob(QalaDbContext db, MailboxIntake intake) : IJob
 
     public string Kind => JobKind;
 
+    /// <summary>
+    /// Every <see cref="MailIntakeOptions.PollSeconds"/>, the first run ten minutes after the schedule is first
+    /// registered (a new installation has no mailbox yet; "read now" on the mailbox page does not wait).
+    /// </summary>
     public static JobSchedule Schedule(MailIntakeOptions options) =>
-        new(JobKind, TimeSpan.FromSeconds(options.PollSeconds), TimeSpan.FromSeconds(options.PollSeconds));
+        new(JobKind, TimeSpan.FromSeconds(options.PollSeconds), TimeSpan.FromMinutes(10));
 
     public async Task RunAsync(string? payload, CancellationToken cancellationToken)
     {
