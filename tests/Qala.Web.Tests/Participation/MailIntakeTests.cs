@@ -8,6 +8,7 @@ using Qala.Web.Data;
 using Qala.Web.Features.Participation;
 using Qala.Web.Features.Participation.Mail;
 using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Files;
 using Qala.Web.Infrastructure.Jobs;
 using Qala.Web.Infrastructure.Mail.Imap;
@@ -236,18 +237,77 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
         sent.Body.ShouldContain($"/suggestions/{suggestion.PublicCode}", Case.Sensitive, "the answer refers to the suggestion's receipt");
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Administrators_set_the_mailbox_up_test_it_and_read_its_log_and_the_password_never_shows(DatabaseKind kind)
+    {
+        dovecot.Require();
+        var user = DovecotServer.User(kind == DatabaseKind.Sqlite ? 11 : 12);
+        await using var app = await QalaApp.StartAsync(kind);
+        var consultation = await OpenDiscussionAsync(app);
+        await app.CreateUserAsync("strategy", "mailbox-password-1", [QalaRoles.Planner], "750000000");
+        (await app.Browser().GetAsync("/participation/mailbox")).StatusCode.ShouldBe(HttpStatusCode.Redirect, "sign in first");
+        var planner = await app.SignedInAsync("strategy", "mailbox-password-1");
+        (await planner.GetAsync("/participation/mailbox")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await planner.PostAsync("/participation/mailbox?handler=Read", null)).StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.BadRequest);
+
+        var admin = await app.SignedInAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Host"] = "127.0.0.1",
+            ["Port"] = dovecot.ImapsPort.ToString(CultureInfo.InvariantCulture),
+            ["Security"] = "Tls",
+            ["UserName"] = user,
+            ["Secret"] = "",
+            ["CertificateSha256"] = ImapConnectionOptions.Fingerprint(dovecot.Require()),
+            ["Folder"] = "INBOX",
+            ["AfterRead"] = "Flag",
+            ["ConsultationId"] = consultation.ToString(CultureInfo.InvariantCulture),
+            ["Enabled"] = "true",
+        };
+        var missing = await (await admin.SubmitAsync("/participation/mailbox?lang=en", "#mailbox-form", fields)).HtmlAsync();
+        missing.QuerySelector("#mailbox-form")!.TextContent.ShouldContain("Enter the mailbox's password.");
+        (await app.QueryAsync(db => db.Set<Mailbox>().CountAsync())).ShouldBe(0);
+
+        fields["Secret"] = "wrong-password";
+        (await admin.SubmitAsync("/participation/mailbox", "#mailbox-form", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.SubmitAsync("/participation/mailbox", "#test-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.PageAsync("/participation/mailbox?lang=en")).QuerySelector("#mailbox-error")!.TextContent.ShouldContain("The server refused the user name or password.");
+
+        // A new password replaces the stored one; a blank one keeps it.
+        fields["Secret"] = DovecotServer.Password;
+        (await admin.SubmitAsync("/participation/mailbox", "#mailbox-form", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        fields["Secret"] = "";
+        (await admin.SubmitAsync("/participation/mailbox", "#mailbox-form", fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await admin.SubmitAsync("/participation/mailbox", "#test-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var tested = await admin.PageAsync("/participation/mailbox?lang=en");
+        tested.QuerySelector("#mailbox-error").ShouldBeNull();
+        tested.QuerySelector(".alert-success, .alert-info, [role=status]")!.TextContent.ShouldContain("Connected.");
+
+        await AppendAsync(user, [Letter("admin-1", "Айгүл <aigul@example.kz>", "Жарық", "text/plain; charset=UTF-8", "Аулада жарық жоқ, шам орнату керек.")]);
+        (await admin.SubmitAsync("/participation/mailbox", "#read-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await app.Services.GetRequiredService<JobRunner>().RunDueAsync(CancellationToken.None);
+        var html = await admin.GetStringAsync("/participation/mailbox?lang=en");
+        var page = await admin.PageAsync("/participation/mailbox?lang=en");
+        page.QuerySelector("[data-messages-read]")!.TextContent.ShouldBe("1");
+        page.QuerySelector("#last-error")!.TextContent.ShouldBe("—");
+        page.QuerySelector("#mail-log tr[data-outcome='Imported']")!.TextContent.ShouldContain("admin-1@example.kz");
+
+        var stored = await app.QueryAsync(db => db.Set<Mailbox>().SingleAsync());
+        html.ShouldNotContain(DovecotServer.Password);
+        html.ShouldNotContain(stored.Secret!);
+        html.ShouldNotContain("wrong-password");
+        app.Services.GetRequiredService<MailboxSecrets>().Unprotect(stored.Secret!).ShouldBe(DovecotServer.Password);
+        var audit = await app.QueryAsync(db => db.Set<Qala.Web.Data.Audit.AuditEntry>().Where(a => a.EntityType.Contains("Mailbox")).Select(a => a.Changes).ToListAsync());
+        audit.Count.ShouldBe(2, "the two saves that changed something are audited; the one that kept the password changed nothing");
+        audit.ShouldAllBe(c => !c.Contains(DovecotServer.Password) && !c.Contains(stored.Secret!) && !c.Contains("wrong-password"));
+    }
+
     /// <summary>A mailbox on <paramref name="server"/> that feeds the demo's open discussion.</summary>
     internal static async Task<Mailbox> AddMailboxAsync(QalaApp app, DovecotServer server, string user, string password, MailAfterRead afterRead, int port)
     {
+        var consultation = await OpenDiscussionAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
-        var almaty = await db.Set<Territory>().Where(t => t.Code == "750000000").Select(t => t.Id).SingleAsync();
-        var consultation = Consultation.Create(
-            LocalizedText.Of("Ұсыныстар поштасы", "Почта предложений", "Suggestions by mail"), LocalizedText.Of("—", "—", "—"),
-            almaty, new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31), "strategy", DateTimeOffset.UtcNow);
-        consultation.MoveTo(ConsultationPhase.Open, "strategy", DateTimeOffset.UtcNow);
-        db.Add(consultation);
-        await db.SaveChangesAsync();
         var mailbox = new Mailbox
         {
             Host = "127.0.0.1",
@@ -258,12 +318,27 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
             CertificateSha256 = ImapConnectionOptions.Fingerprint(server.Require()),
             AfterRead = afterRead,
             MoveTo = afterRead == MailAfterRead.Move ? "Processed" : null,
-            ConsultationId = consultation.Id,
+            ConsultationId = consultation,
             Enabled = true,
         };
         db.Add(mailbox);
         await db.SaveChangesAsync();
         return mailbox;
+    }
+
+    /// <summary>An open discussion in Almaty that takes suggestions.</summary>
+    private static async Task<int> OpenDiscussionAsync(QalaApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        var almaty = await db.Set<Territory>().Where(t => t.Code == "750000000").Select(t => t.Id).SingleAsync();
+        var consultation = Consultation.Create(
+            LocalizedText.Of("Ұсыныстар поштасы", "Почта предложений", "Suggestions by mail"), LocalizedText.Of("—", "—", "—"),
+            almaty, new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31), "strategy", DateTimeOffset.UtcNow);
+        consultation.MoveTo(ConsultationPhase.Open, "strategy", DateTimeOffset.UtcNow);
+        db.Add(consultation);
+        await db.SaveChangesAsync();
+        return consultation.Id;
     }
 
     private Task<Mailbox> AddMailboxAsync(QalaApp app, string user, string password, MailAfterRead afterRead = MailAfterRead.Flag, int? port = null) =>
