@@ -62,6 +62,9 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
         letters.Select(l => l.MessageId).ShouldBe(["ru-1@example.kz", "kk-1@example.kz", "en-1@example.kz", "ru-2@example.kz"]);
         letters[0].Subject.ShouldBe("Светофор");
         letters[3].Quoted.ShouldNotBeNull().ShouldContain("> Спасибо за ваше обращение.");
+        var handling = await (await app.SignedInAsync()).PageAsync($"/participation/suggestions/{stored[3].Id}");
+        handling.QuerySelector("#letter-quote pre")!.TextContent.ShouldContain("> Оно зарегистрировано.", Case.Sensitive, "the quote is kept folded apart from the text");
+        (await (await app.SignedInAsync()).PageAsync($"/participation/suggestions/{stored[1].Id}")).QuerySelector("#letter-files a")!.TextContent.ShouldBe("сурет.pdf");
         var files = await app.QueryAsync(db => db.Set<SuggestionAttachment>().Include(a => a.Attachment).ToListAsync());
         files.ShouldHaveSingleItem().SuggestionId.ShouldBe(stored[1].Id);
         files[0].Attachment!.FileName.ShouldBe("сурет.pdf");
@@ -223,6 +226,7 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
 
         var admin = await app.SignedInAsync();
         var handle = $"/participation/suggestions/{suggestion.Id}";
+        (await admin.PageAsync(handle)).QuerySelector("#letter-subject")!.TextContent.ShouldBe("Саябақ");
         (await admin.SubmitAsync(handle, "#answer-form", new() { ["decision"] = "PartlyTaken", ["answer"] = "Орындықтар 2027 жылы қойылады." }))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var queued = await app.QueryAsync(db => db.Set<Qala.Web.Infrastructure.Email.OutboxMessage>().SingleAsync());
