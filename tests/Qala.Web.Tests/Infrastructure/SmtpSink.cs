@@ -118,9 +118,15 @@ public sealed partial class SmtpSink : IAsyncDisposable
     private static partial Regex AddressPattern();
 }
 
-/// <summary>A message as it arrived: recipients, decoded subject and decoded plain-text body.</summary>
+/// <summary>A message as it arrived: recipients, decoded subject and decoded plain-text body, and the unfolded header lines.</summary>
 public sealed partial record ReceivedMail(IReadOnlyList<string> To, string Subject, string Body)
 {
+    public IReadOnlyList<string> Headers { get; init; } = [];
+
+    /// <summary>The value of the first header field named <paramref name="name"/>, or null.</summary>
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => h.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+
     public static ReceivedMail Parse(string[] to, string data)
     {
         var split = data.IndexOf("\r\n\r\n", StringComparison.Ordinal);
@@ -134,7 +140,7 @@ public sealed partial record ReceivedMail(IReadOnlyList<string> To, string Subje
         var decodedBody = headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase)
             ? Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal)))
             : body;
-        return new ReceivedMail(to, decodedSubject, decodedBody);
+        return new ReceivedMail(to, decodedSubject, decodedBody) { Headers = headers.Split("\r\n") };
     }
 
     private static byte[] QuotedPrintable(string text)

@@ -21,8 +21,8 @@ namespace Qala.Web.Data.Audit;
 /// </summary>
 public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider time) : SaveChangesInterceptor
 {
-    /// <summary>Values never copied into the log: secrets of Identity and concurrency tokens.</summary>
-    private static readonly HashSet<string> Masked = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp" };
+    /// <summary>Values never copied into the log: secrets of Identity, mailbox passwords and concurrency tokens.</summary>
+    private static readonly HashSet<string> Masked = new(StringComparer.Ordinal) { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Secret" };
 
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal) { "Version" };
 

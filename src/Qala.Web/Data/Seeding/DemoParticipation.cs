@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Features.Participation;
+using Qala.Web.Features.Participation.Mail;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.Territories;
 
@@ -151,6 +152,11 @@ internal sealed class DemoParticipation(QalaDbContext db, TopicTraining training
             almaty.Id, new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31), By, new DateTimeOffset(2026, 10, 25, 4, 0, 0, TimeSpan.Zero));
         open.MoveTo(ConsultationPhase.Open, By, new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero));
         db.Add(open);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A sample of the discussion's mailbox, switched off: the demo needs no mail server; an administrator enters
+        // a real server and password on /participation/mailbox.
+        db.Add(new Mailbox { Host = "imap.example.kz", UserName = "ideas@almaty.example.kz", ConsultationId = open.Id, Enabled = false });
         await db.SaveChangesAsync(cancellationToken);
         for (var n = 0; n < 24; n++)
         {

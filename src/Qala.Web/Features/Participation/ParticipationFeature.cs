@@ -1,3 +1,4 @@
+using Qala.Web.Features.Participation.Mail;
 using Qala.Web.Infrastructure.Jobs;
 using Qala.Web.Infrastructure.Privacy;
 
@@ -20,6 +21,14 @@ public static class ParticipationFeature
         builder.Services.AddScoped<TopicTraining>();
         builder.Services.AddJob<TopicTrainingJob>(TopicTrainingJob.Schedule);
         builder.Services.AddScoped<IPersonalDataSource, SuggestionPersonalData>();
+        var mail = builder.Configuration.GetSection("Qala:MailIntake");
+        builder.Services.AddOptions<MailIntakeOptions>().Bind(mail)
+            .Validate(o => o.PollSeconds >= 5 && o.MaxMessageBytes > 0 && o.BatchSize > 0 && o.TimeoutSeconds > 0, "Qala:MailIntake: PollSeconds is at least 5; MaxMessageBytes, BatchSize and TimeoutSeconds are positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MailboxSecrets>();
+        builder.Services.AddScoped<MailboxConnector>();
+        builder.Services.AddScoped<MailboxIntake>();
+        builder.Services.AddJob<MailIntakeJob>(MailIntakeJob.Schedule(mail.Get<MailIntakeOptions>() ?? new MailIntakeOptions()));
         return builder;
     }
 }

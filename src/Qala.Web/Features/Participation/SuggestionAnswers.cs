@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Engine.Languages;
 using Qala.Web.Data;
+using Qala.Web.Features.Participation.Mail;
 using Qala.Web.Infrastructure.Email;
 using Qala.Web.Infrastructure.Localization;
 
@@ -10,7 +11,9 @@ namespace Qala.Web.Features.Participation;
 
 /// <summary>
 /// Records an agency's answer and decision on a suggestion and, when the citizen left an e-mail address, tells them in
-/// the language they wrote in, with the link to their receipt page — in the same transaction as the answer.
+/// the language they wrote in, with the link to their receipt page — in the same transaction as the answer. An answer to
+/// a suggestion that came by e-mail refers to the citizen's letter (<c>In-Reply-To</c>, <c>References</c>), so it
+/// arrives in the same conversation.
 /// </summary>
 public sealed class SuggestionAnswers(QalaDbContext db, Outbox outbox, TimeProvider time, IStringLocalizer<SharedResource> t)
 {
@@ -35,6 +38,7 @@ public sealed class SuggestionAnswers(QalaDbContext db, Outbox outbox, TimeProvi
         var email = await db.Set<SuggestionContact>().Where(c => c.SuggestionId == suggestion.Id).Select(c => c.Email).FirstOrDefaultAsync(cancellationToken);
         if (email is not null)
         {
+            var letter = await db.Set<SuggestionEmail>().Where(e => e.SuggestionId == suggestion.Id).Select(e => e.MessageId).FirstOrDefaultAsync(cancellationToken);
             var previous = CultureInfo.CurrentUICulture;
             CultureInfo.CurrentUICulture = QalaCultures.For(LanguageCodes.Parse(suggestion.Language) ?? Language.Ru);
             try
@@ -43,7 +47,8 @@ public sealed class SuggestionAnswers(QalaDbContext db, Outbox outbox, TimeProvi
                     email,
                     t["Your suggestion has been answered"],
                     string.Join("\n\n", t["The akimat has answered your suggestion."].Value, suggestion.Answer, t["Read the answer and the decision: {0}", receiptUrl].Value),
-                    suggestion.Language);
+                    suggestion.Language,
+                    letter);
             }
             finally
             {

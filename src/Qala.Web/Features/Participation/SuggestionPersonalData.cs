@@ -7,7 +7,7 @@ namespace Qala.Web.Features.Participation;
 
 /// <summary>
 /// Citizens' contact details given with their suggestions, with the consent recorded for each: found by access
-/// requests and deleted by erasure requests (the suggestion itself stays, anonymous).
+/// requests and deleted by erasure requests (the suggestion itself stays, anonymous; a letter's quoted history goes).
 /// </summary>
 internal sealed class SuggestionPersonalData(QalaDbContext db) : IPersonalDataSource
 {
@@ -30,6 +30,11 @@ internal sealed class SuggestionPersonalData(QalaDbContext db) : IPersonalDataSo
         }))];
     }
 
-    public Task<int> EraseAsync(string email, CancellationToken cancellationToken) =>
-        db.Set<SuggestionContact>().Where(c => c.Email == email).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> EraseAsync(string email, CancellationToken cancellationToken)
+    {
+        // The quoted history of a letter names its writer too: it goes with the contact data.
+        var letters = db.Set<SuggestionContact>().Where(c => c.Email == email).Select(c => c.SuggestionId);
+        await db.Set<Mail.SuggestionEmail>().Where(e => letters.Contains(e.SuggestionId)).ExecuteUpdateAsync(e => e.SetProperty(x => x.Quoted, (string?)null), cancellationToken);
+        return await db.Set<SuggestionContact>().Where(c => c.Email == email).ExecuteDeleteAsync(cancellationToken);
+    }
 }

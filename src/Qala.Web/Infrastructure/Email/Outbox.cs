@@ -32,9 +32,9 @@ public sealed class Outbox(QalaDbContext db, JobScheduler jobs, TimeProvider tim
 {
     private readonly List<OutboxMessage> enqueued = [];
 
-    public OutboxMessage Enqueue(string to, string subject, string body, string language)
+    public OutboxMessage Enqueue(string to, string subject, string body, string language, string? inReplyTo = null)
     {
-        var message = new OutboxMessage { To = to, Subject = subject, Body = body, Language = language, CreatedAt = time.GetUtcNow() };
+        var message = new OutboxMessage { To = to, Subject = subject, Body = body, Language = language, InReplyTo = inReplyTo, CreatedAt = time.GetUtcNow() };
         db.Add(message);
         enqueued.Add(message);
         return message;
@@ -108,6 +108,12 @@ internal sealed partial class SendEmailJob(QalaDbContext db, IOptions<SmtpOption
                 BodyTransferEncoding = System.Net.Mime.TransferEncoding.Base64,
                 IsBodyHtml = false,
             };
+            if (message.InReplyTo is { Length: > 0 } answered)
+            {
+                mail.Headers.Add("In-Reply-To", $"<{answered}>");
+                mail.Headers.Add("References", $"<{answered}>");
+            }
+
             await client.SendMailAsync(mail, cancellationToken);
             message.State = OutboxState.Sent;
             message.SentAt = time.GetUtcNow();

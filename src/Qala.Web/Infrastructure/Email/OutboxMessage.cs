@@ -29,6 +29,12 @@ public sealed class OutboxMessage : IAuditExempt
 
     public required string Language { get; set; }
 
+    /// <summary>
+    /// The Message-ID (without angle brackets) of the letter this one answers: sent as <c>In-Reply-To</c> and
+    /// <c>References</c>, so the citizen's mail program threads the answer under their letter.
+    /// </summary>
+    public string? InReplyTo { get; set; }
+
     public OutboxState State { get; set; }
 
     public int Attempts { get; set; }
@@ -50,6 +56,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Language).HasMaxLength(2);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(4000);
+        builder.Property(m => m.InReplyTo).HasMaxLength(998);
         builder.HasIndex(m => m.State);
     }
 }

@@ -12,6 +12,7 @@ using Qala.Web.Features.Programs;
 using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Email;
+using Qala.Web.Infrastructure.Files;
 
 namespace Qala.Web.Features.Participation.Pages;
 
@@ -33,6 +34,11 @@ public sealed class HandleModel(
     public SocialOptions Maps => maps.Value;
 
     public SuggestionContact? Contact { get; private set; }
+
+    /// <summary>The letter a suggestion came in by e-mail: its subject, and its quoted history for those who see contact data.</summary>
+    public Mail.SuggestionEmail? Letter { get; private set; }
+
+    public IReadOnlyList<Attachment> Files { get; private set; } = [];
 
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
@@ -66,6 +72,15 @@ public sealed class HandleModel(
         {
             Contact = await db.Set<SuggestionContact>().AsNoTracking().FirstOrDefaultAsync(c => c.SuggestionId == id, cancellationToken);
         }
+
+        Letter = await db.Set<Mail.SuggestionEmail>().AsNoTracking().FirstOrDefaultAsync(e => e.SuggestionId == id, cancellationToken);
+        if (Letter is not null && Contact is null)
+        {
+            // The quoted history carries names and addresses: only those who see contact data read it.
+            Letter.Quoted = null;
+        }
+
+        Files = await db.Set<Mail.SuggestionAttachment>().AsNoTracking().Where(a => a.SuggestionId == id).Select(a => a.Attachment!).OrderBy(a => a.FileName).ToListAsync(cancellationToken);
 
         Topics = await db.Set<Topic>().AsNoTracking().OrderBy(x => x.Position).ToListAsync(cancellationToken);
         if (CanRoute)
