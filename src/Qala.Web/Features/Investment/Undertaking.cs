@@ -63,6 +63,11 @@ public abstract class Undertaking<TStep, TYear> : IVersioned
 
     public int ActualJobs { get; set; }
 
+    /// <summary>Where it is on the map (WGS 84 degrees), or null when not placed (<see cref="Coordinates"/>).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public LifecycleStage Stage { get; private set; }
 
     /// <summary>The day the current stage was reached.</summary>
