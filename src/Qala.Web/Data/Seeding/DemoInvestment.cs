@@ -200,7 +200,7 @@ internal static class DemoInvestment
 
     /// <summary>The <paramref name="index"/>th plot of a zone laid out in rows of <paramref name="perRow"/>, about 250 m apart around its centre.</summary>
     private static (double Latitude, double Longitude) PlotOf(InvestmentZone zone, int index, int perRow) =>
-        (Math.Round(zone.Latitude!.Value + (((index / perRow) - 2) * 0.0023), 6), Math.Round(zone.Longitude!.Value + (((index % perRow) - (perRow / 2)) * 0.0031), 6));
+        (Math.Round(zone.Latitude!.Value + (((index / perRow) - 2.5) * 0.0023), 6), Math.Round(zone.Longitude!.Value + (((index % perRow) - (perRow / 2)) * 0.0031), 6));
 
     /// <summary>Twelve-digit numbers shaped like legal entities' BINs (year and month, 4 for a resident legal entity) with valid check digits.</summary>
     private static IEnumerable<string> Bins()

@@ -10,6 +10,7 @@ public static class InvestmentFeature
         services.AddScoped<ParticipantImport>();
         services.AddScoped<ProjectImport>();
         services.AddScoped<InvestmentIndicators>();
+        services.AddScoped<InvestmentMap>();
         return services;
     }
 }
