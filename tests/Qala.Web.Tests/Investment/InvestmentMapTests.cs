@@ -118,6 +118,34 @@ public sealed class InvestmentMapTests
         (imported.Latitude, imported.Longitude).ShouldBe((43.215, 76.905));
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_public_map_page_shows_the_selection_as_a_table_and_a_spreadsheet(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        foreach (var language in new[] { "kk", "ru", "en" })
+        {
+            var page = await app.Browser().PageAsync($"/investment/map?lang={language}");
+            page.QuerySelector("#investment-map")!.GetAttribute("data-api").ShouldBe("/api/v1/investment/map");
+            page.QuerySelectorAll("script:not([src])").ShouldBeEmpty("no inline script under the CSP");
+            page.QuerySelectorAll("#map-table tbody tr").Length.ShouldBe(53, language);
+        }
+
+        var operating = await app.Browser().PageAsync("/investment/map?Stage=Commissioned&Sector=C");
+        operating.QuerySelectorAll("#map-table tbody tr").Length.ShouldBe(12, "6 in Almaty and 6 in Saryarka");
+        operating.QuerySelector("#investment-map")!.GetAttribute("data-query").ShouldBe("sector=C&stage=Commissioned");
+        operating.QuerySelectorAll("[data-investment]").ShouldBeEmpty("no money for the public");
+        (await app.Browser().PageAsync("/investment/map?Sector=A")).QuerySelector("#no-points").ShouldNotBeNull();
+
+        var download = await app.Browser().GetAsync("/investment/map?handler=Export&stage=Commissioned&bbox=76.8,43.3,76.95,43.4");
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        await app.CreateUserAsync("almaty.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("almaty.planner", Password);
+        var official = await planner.PageAsync($"/investment/map?Stage=Commissioned&District={Almaty}");
+        official.QuerySelectorAll("#map-table [data-investment]").Length.ShouldBe(6, "Almaty's officials read Almaty's money");
+    }
+
     private static async Task<MapResponse> MapAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync($"/api/v1/investment/map?{query}");

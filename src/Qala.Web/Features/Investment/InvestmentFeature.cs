@@ -11,6 +11,7 @@ public static class InvestmentFeature
         services.AddScoped<ProjectImport>();
         services.AddScoped<InvestmentIndicators>();
         services.AddScoped<InvestmentMap>();
+        services.AddOptions<InvestmentMapOptions>().BindConfiguration(InvestmentMapOptions.Section);
         return services;
     }
 }
