@@ -8,7 +8,8 @@
     return;
   }
   const data = element.dataset;
-  const map = window.L.map(element, { preferCanvas: true }).setView([48, 68], 5);
+  // SVG, not canvas: a viewport holds at most a few hundred markers, and each stays an element one can focus and click.
+  const map = window.L.map(element).setView([48, 68], 5);
   if (data.tiles) {
     window.L.tileLayer(data.tiles, { attribution: data.attribution || '', maxZoom: 19 }).addTo(map);
   }
