@@ -48,6 +48,14 @@ public static class Oked
 
     public static bool IsValid(string? value) => Normalize(value) is not null;
 
+    /// <summary>The section letters A–U, in order.</summary>
+    public static IReadOnlyList<char> Sections { get; } = [.. Divisions.Select(d => d.Section)];
+
+    /// <summary>The two-digit divisions of a section (<c>"10"</c>…<c>"33"</c> for C), empty for a letter that is no section.</summary>
+    public static IReadOnlyList<string> DivisionsOf(char section) =>
+        [.. Divisions.Where(d => d.Section == char.ToUpperInvariant(section))
+            .SelectMany(d => Enumerable.Range(d.From, d.To - d.From + 1)).Select(n => n.ToString("00", CultureInfo.InvariantCulture))];
+
     /// <summary>The section letter (A–U) of a division, or null for a number the classifier has no division for.</summary>
     public static char? SectionOf(int division)
     {

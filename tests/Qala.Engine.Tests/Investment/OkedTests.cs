@@ -40,4 +40,19 @@ public sealed class OkedTests
     [InlineData(85, 'P')]
     [InlineData(99, 'U')]
     public void Divisions_belong_to_sections(int division, char section) => Oked.SectionOf(division).ShouldBe(section);
+
+    [Theory]
+    [InlineData('C', "10", "33", 24)]
+    [InlineData('d', "35", "35", 1)]
+    [InlineData('A', "01", "03", 3)]
+    public void A_section_lists_its_divisions(char section, string first, string last, int count)
+    {
+        var divisions = Oked.DivisionsOf(section);
+        divisions.Count.ShouldBe(count);
+        (divisions[0], divisions[^1]).ShouldBe((first, last));
+        divisions.ShouldAllBe(d => Oked.SectionOf(int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)) == char.ToUpperInvariant(section));
+    }
+
+    [Fact]
+    public void No_section_has_no_divisions() => Oked.DivisionsOf('Z').ShouldBeEmpty();
 }

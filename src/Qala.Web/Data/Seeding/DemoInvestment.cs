@@ -42,6 +42,8 @@ internal static class DemoInvestment
             Gas = Readiness.Ready,
             Water = Readiness.Ready,
             Roads = Readiness.Planned,
+            Latitude = 43.3455,
+            Longitude = 76.8702,
             IsDemo = true,
         };
 
@@ -63,6 +65,7 @@ internal static class DemoInvestment
                 PlannedJobs = 40 + (i * 5),
                 IsDemo = true,
             };
+            (participant.Latitude, participant.Longitude) = PlotOf(almaty, i, 6);
             participant.Start(LifecycleStage.Registered, registered, "Contract with the management company", By, Stamp(registered));
             if (i < 33)
             {
@@ -109,6 +112,8 @@ internal static class DemoInvestment
             Gas = Readiness.Planned,
             Water = Readiness.Ready,
             Roads = Readiness.Ready,
+            Latitude = 49.7842,
+            Longitude = 73.2089,
             IsDemo = true,
         };
 
@@ -128,6 +133,7 @@ internal static class DemoInvestment
                 PlannedJobs = 100 + (i * 10),
                 IsDemo = true,
             };
+            (participant.Latitude, participant.Longitude) = PlotOf(karaganda, i, 4);
             participant.SetYears([(registered.Year + 1, 3_000_000_000m + (i * 500_000_000m), i < 15 ? 2_000_000_000m + (i * 400_000_000m) : 0)]);
             if (i == 15)
             {
@@ -191,6 +197,10 @@ internal static class DemoInvestment
             db.Add(project);
         }
     }
+
+    /// <summary>The <paramref name="index"/>th plot of a zone laid out in rows of <paramref name="perRow"/>, about 250 m apart around its centre.</summary>
+    private static (double Latitude, double Longitude) PlotOf(InvestmentZone zone, int index, int perRow) =>
+        (Math.Round(zone.Latitude!.Value + (((index / perRow) - 2.5) * 0.0023), 6), Math.Round(zone.Longitude!.Value + (((index % perRow) - (perRow / 2)) * 0.0031), 6));
 
     /// <summary>Twelve-digit numbers shaped like legal entities' BINs (year and month, 4 for a resident legal entity) with valid check digits.</summary>
     private static IEnumerable<string> Bins()

@@ -21,6 +21,7 @@ internal sealed class InvestmentZoneConfiguration : IEntityTypeConfiguration<Inv
 
         builder.HasIndex(z => z.TerritoryId);
         builder.HasIndex(z => z.ResponsibleAgencyId);
+        builder.HasIndex(z => new { z.Longitude, z.Latitude });
         builder.HasOne(z => z.Territory).WithMany().HasForeignKey(z => z.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(z => z.ResponsibleAgency).WithMany().HasForeignKey(z => z.ResponsibleAgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(z => z.Participants).WithOne(p => p.Zone).HasForeignKey(p => p.ZoneId).OnDelete(DeleteBehavior.Cascade);
@@ -140,6 +141,7 @@ internal static class UndertakingMapping
         builder.Property(p => p.Oked).HasMaxLength(10);
         builder.Property(p => p.Description).HasMaxLength(2000);
         builder.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => new { p.Longitude, p.Latitude });
         builder.Ignore(p => p.PlannedInvestment);
         builder.Ignore(p => p.ActualInvestment);
         builder.Property(p => p.Version).IsConcurrencyToken();

@@ -23,7 +23,42 @@ public static class InvestmentEndpoints
             .WithSummary("Investment projects outside the zones in the caller's territories (officials), filtered by territory code and stage.");
         group.MapGet("/ppp", PppAsync)
             .WithSummary("PPP projects in the caller's territories (officials) with the state's obligations by year, filtered by territory code, sector and stage.");
+        group.MapGet("/map", MapAsync).AllowAnonymous()
+            .WithSummary("The business development map for a viewport (bbox=west,south,east,north in degrees): clusters with their count and centre where points are dense, single zones, participants and (for officials of their territories) projects elsewhere; filtered by stage, OKED section (sector=C), zone, size (Small, Medium, Large by planned jobs) and district (territory code). Actual jobs and investment only for officials of the territory.");
         return api;
+    }
+
+    public static async Task<Results<Ok<MapResponse>, ValidationProblem>> MapAsync(
+        InvestmentMap map, ClaimsPrincipal user, string? bbox, int? zoom, string? sector, LifecycleStage? stage, int? zone, SizeBand? size, string? district,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var box = BoundingBox.Parse(bbox);
+        if (box is null)
+        {
+            errors["bbox"] = ["Give the viewport as bbox=west,south,east,north in degrees, west < east and south < north."];
+        }
+
+        if (zoom is < 0 or > 22)
+        {
+            errors["zoom"] = ["The zoom must be between 0 and 22."];
+        }
+
+        char? section = sector is { Length: 1 } letter && Oked.DivisionsOf(letter[0]).Count > 0 ? char.ToUpperInvariant(letter[0]) : null;
+        if (sector is not null && section is null)
+        {
+            errors["sector"] = ["The sector is an OKED section letter, A to U."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        // Without a zoom, the one at which the viewport spans about a 1,024-pixel screen.
+        var level = zoom ?? Math.Clamp((int)Math.Floor(Math.Log2(360 * 4 / (box!.East - box.West))), 0, 22);
+        var filter = new MapFilter(box, stage, section, zone, size, string.IsNullOrWhiteSpace(district) ? null : district.Trim());
+        return TypedResults.Ok(await map.ClusterAsync(filter, level, user, cancellationToken));
     }
 
     public static async Task<Ok<List<ZoneResponse>>> ZonesAsync(

@@ -10,6 +10,8 @@ public static class InvestmentFeature
         services.AddScoped<ParticipantImport>();
         services.AddScoped<ProjectImport>();
         services.AddScoped<InvestmentIndicators>();
+        services.AddScoped<InvestmentMap>();
+        services.AddOptions<InvestmentMapOptions>().BindConfiguration(InvestmentMapOptions.Section);
         return services;
     }
 }

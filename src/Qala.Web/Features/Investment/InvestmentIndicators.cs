@@ -14,8 +14,9 @@ namespace Qala.Web.Features.Investment;
 /// pipeline projects, by territory and year of the investment, whatever stage they are at now.</item>
 /// <item><see cref="JobsCode"/>: the jobs of participants and projects, counted in the year they were first commissioned.</item>
 /// </list>
-/// Every save of a participant or project and every import recomputes both; a changed value is a new revision recorded
-/// by <see cref="ComputedBy"/>. A territory's value is its own registry's, not summed up from its districts.
+/// Every save of a participant or project (<see cref="SaveAndRecomputeAsync"/>) and every import recomputes both, in
+/// the same transaction as the change, so the KPIs never disagree with the registry; a changed value is a new revision
+/// recorded by <see cref="ComputedBy"/>. A territory's value is its own registry's, not summed up from its districts.
 /// </summary>
 public sealed class InvestmentIndicators(QalaDbContext db, ObservationStore store, TimeProvider time)
 {
@@ -23,6 +24,15 @@ public sealed class InvestmentIndicators(QalaDbContext db, ObservationStore stor
     public const string JobsCode = "QALA-JOBS-CREATED";
     public const string ComputedBy = "investment-registry";
     public const string Source = "Qala investment registry (computed)";
+
+    /// <summary>Saves the pending changes of the registry and recomputes the KPIs from them in one transaction: both or neither.</summary>
+    public async Task SaveAndRecomputeAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecomputeAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task RecomputeAsync(CancellationToken cancellationToken)
     {

@@ -47,6 +47,46 @@ public static class InvestmentText
         PppStage.Operation => "Operation",
     };
 
+    /// <summary>The name of an OKED (NACE Rev. 2) section by its letter.</summary>
+    public static string Section(char section) => section switch
+    {
+        'A' => "Agriculture, forestry and fishing",
+        'B' => "Mining and quarrying",
+        'C' => "Manufacturing",
+        'D' => "Electricity, gas, steam and air conditioning supply",
+        'E' => "Water supply, sewerage and waste management",
+        'F' => "Construction",
+        'G' => "Wholesale and retail trade, repair of motor vehicles",
+        'H' => "Transport and storage",
+        'I' => "Accommodation and food services",
+        'J' => "Information and communication",
+        'K' => "Financial and insurance activities",
+        'L' => "Real estate activities",
+        'M' => "Professional, scientific and technical activities",
+        'N' => "Administrative and support services",
+        'O' => "Public administration and defence",
+        'P' => "Education",
+        'Q' => "Human health and social work",
+        'R' => "Arts, entertainment and recreation",
+        'S' => "Other service activities",
+        'T' => "Activities of households as employers",
+        _ => "Extraterritorial organisations",
+    };
+
+    public static string Size(SizeBand size) => size switch
+    {
+        SizeBand.Small => "Small (up to 100 jobs)",
+        SizeBand.Medium => "Medium (101 to 250 jobs)",
+        SizeBand.Large => "Large (over 250 jobs)",
+    };
+
+    public static string Kind(MapPointKind kind) => kind switch
+    {
+        MapPointKind.Zone => "Zone",
+        MapPointKind.Participant => "Zone participant",
+        MapPointKind.Project => "Investment project",
+    };
+
     /// <summary>Tenge in billions with one decimal, as the seeds quote investment.</summary>
     public static string Billions(decimal tenge, IFormatProvider culture) => (tenge / 1_000_000_000m).ToString("N1", culture);
 }

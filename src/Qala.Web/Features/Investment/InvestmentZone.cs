@@ -65,6 +65,11 @@ public sealed class InvestmentZone : IVersioned, ITerritoryScoped
 
     public Readiness Roads { get; set; }
 
+    /// <summary>The zone's centre on the map (WGS 84 degrees), or null when not placed (<see cref="Coordinates"/>).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     /// <summary>Whether the zone was loaded as demonstration data.</summary>
     public bool IsDemo { get; set; }
 

@@ -34,7 +34,7 @@ public abstract class InvestmentYear
 /// for, jobs, investment by year and the lifecycle applied → registered → under construction → commissioned |
 /// withdrawn | excluded, whose every move is a history row with its day and reason.
 /// </summary>
-public abstract class Undertaking<TStep, TYear> : IVersioned
+public abstract class Undertaking<TStep, TYear> : IVersioned, IMapped
     where TStep : LifecycleEntry, new()
     where TYear : InvestmentYear, new()
 {
@@ -62,6 +62,11 @@ public abstract class Undertaking<TStep, TYear> : IVersioned
     public int PlannedJobs { get; set; }
 
     public int ActualJobs { get; set; }
+
+    /// <summary>Where it is on the map (WGS 84 degrees), or null when not placed (<see cref="Coordinates"/>).</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
 
     public LifecycleStage Stage { get; private set; }
 
@@ -146,6 +151,22 @@ public abstract class Undertaking<TStep, TYear> : IVersioned
         Stage = stage;
         StageOn = on;
     }
+}
+
+/// <summary>What the map filters a participant or project by.</summary>
+public interface IMapped
+{
+    int Id { get; }
+
+    string Oked { get; }
+
+    int PlannedJobs { get; }
+
+    LifecycleStage Stage { get; }
+
+    double? Latitude { get; }
+
+    double? Longitude { get; }
 }
 
 /// <summary>Why the money and jobs cannot stand, or null: none of them may be negative.</summary>

@@ -8,7 +8,7 @@ namespace Qala.Web.Features.Investment;
 /// <summary>What a row of a participant or project list states about the company, its lifecycle and its money.</summary>
 public sealed record UndertakingRow(
     string CompanyName, string Bin, string Oked, string Description, bool IsAnchor, bool IsHighTech, bool IsExportOriented,
-    int PlannedJobs, int ActualJobs, IReadOnlyList<LifecycleStep> Steps, IReadOnlyList<(int Year, decimal Planned, decimal Actual)> Years)
+    int PlannedJobs, int ActualJobs, double? Latitude, double? Longitude, IReadOnlyList<LifecycleStep> Steps, IReadOnlyList<(int Year, decimal Planned, decimal Actual)> Years)
 {
     public LifecycleStage Stage => Steps[^1].Stage;
 }
@@ -19,7 +19,8 @@ public sealed record UndertakingRow(
 /// true/false, 1/0), <c>planned_jobs</c>, <c>actual_jobs</c>, <c>status</c> (applied, registered, under construction,
 /// operating, withdrawn, excluded), the days of the stages <c>applied</c>, <c>registered</c>,
 /// <c>construction_started</c>, <c>commissioned</c>, <c>left</c> (ISO dates or dd.MM.yyyy), and money by year in
-/// columns <c>planned_2024</c>, <c>actual_2024</c>…, in tenge. The status needs the day of its stage ("operating"
+/// columns <c>planned_2024</c>, <c>actual_2024</c>…, in tenge, and optionally <c>lat</c> and <c>lon</c> (degrees, both or
+/// neither) to place it on the map. The status needs the day of its stage ("operating"
 /// needs a commissioning date); the days go in the lifecycle's order, and a day of a stage the status has not
 /// reached is refused.
 /// </summary>
@@ -30,6 +31,8 @@ public static partial class UndertakingColumns
     public const string Oked = "oked";
     public const string Status = "status";
     public const string Registered = "registered";
+    public const string Latitude = "lat";
+    public const string Longitude = "lon";
 
     public static IReadOnlyList<string> Required { get; } = [Company, Bin, Oked, Status];
 
@@ -157,6 +160,7 @@ public static partial class UndertakingColumns
             years[year] = string.Equals(match.Groups["kind"].Value, "planned", StringComparison.OrdinalIgnoreCase) ? (amount, actual) : (planned, amount);
         }
 
+        var (latitude, longitude) = Place(row, errors);
         if (errors.Count > before)
         {
             return null;
@@ -164,7 +168,7 @@ public static partial class UndertakingColumns
 
         return new UndertakingRow(
             company.Value.Trim(), bin, oked!, (row.Find("project")?.Value ?? string.Empty).Trim(),
-            Flag(row, "anchor"), Flag(row, "high_tech"), Flag(row, "export_oriented"), plannedJobs, actualJobs, steps,
+            Flag(row, "anchor"), Flag(row, "high_tech"), Flag(row, "export_oriented"), plannedJobs, actualJobs, latitude, longitude, steps,
             [.. years.Select(y => (y.Key, y.Value.Planned, y.Value.Actual))]);
     }
 
@@ -179,6 +183,7 @@ public static partial class UndertakingColumns
         undertaking.Description = row.Description;
         (undertaking.IsAnchor, undertaking.IsHighTech, undertaking.IsExportOriented) = (row.IsAnchor, row.IsHighTech, row.IsExportOriented);
         (undertaking.PlannedJobs, undertaking.ActualJobs) = (row.PlannedJobs, row.ActualJobs);
+        (undertaking.Latitude, undertaking.Longitude) = (row.Latitude, row.Longitude);
         undertaking.SetYears(row.Years);
         undertaking.Start(row.Steps[0].Stage, row.Steps[0].On, reason, by, at);
         foreach (var step in row.Steps.Skip(1))
@@ -206,6 +211,32 @@ public static partial class UndertakingColumns
         LifecycleStage.Commissioned => 3,
         LifecycleStage.Withdrawn or LifecycleStage.Excluded => 4,
     };
+
+    /// <summary>The optional coordinates: each in its range, both or neither; an error names the cell at fault.</summary>
+    private static (double? Latitude, double? Longitude) Place(TabularRow row, List<ImportError> errors)
+    {
+        var latitudeCell = row.Find(Latitude);
+        var longitudeCell = row.Find(Longitude);
+        var latitude = Coordinates.Parse(latitudeCell?.Value);
+        var longitude = Coordinates.Parse(longitudeCell?.Value);
+        var before = errors.Count;
+        if (Coordinates.CheckLatitude(latitude) is { } latitudeProblem)
+        {
+            errors.Add(new ImportError(row.RowNumber, Latitude, latitudeCell?.Value.Trim(), latitudeProblem));
+        }
+
+        if (Coordinates.CheckLongitude(longitude) is { } longitudeProblem)
+        {
+            errors.Add(new ImportError(row.RowNumber, Longitude, longitudeCell?.Value.Trim(), longitudeProblem));
+        }
+
+        if (Coordinates.CheckPair(latitude, longitude) is { } pairProblem)
+        {
+            errors.Add(new ImportError(row.RowNumber, latitude is null ? Latitude : Longitude, null, pairProblem));
+        }
+
+        return errors.Count > before ? (null, null) : (latitude, longitude);
+    }
 
     private static int Count(TabularRow row, string column, List<ImportError> errors)
     {

@@ -38,6 +38,10 @@ public sealed class UndertakingInput
 
     public int ActualJobs { get; set; }
 
+    public string? Latitude { get; set; }
+
+    public string? Longitude { get; set; }
+
     public List<YearInput> Years { get; set; } = [];
 
     public IEnumerable<(int Year, decimal Planned, decimal Actual)> FilledYears =>
@@ -57,6 +61,8 @@ public sealed class UndertakingInput
             IsExportOriented = undertaking.IsExportOriented,
             PlannedJobs = undertaking.PlannedJobs,
             ActualJobs = undertaking.ActualJobs,
+            Latitude = Coordinates.Format(undertaking.Latitude),
+            Longitude = Coordinates.Format(undertaking.Longitude),
             Years = [.. undertaking.Years.OrderBy(y => y.Year).Select(y => new YearInput { Year = y.Year, Planned = y.Planned, Actual = y.Actual })],
         }.WithBlankYears();
 
@@ -90,6 +96,8 @@ public sealed class UndertakingInput
             state.AddModelError($"{prefix}.{nameof(Years)}", t[problem]);
         }
 
+        Coordinates.Validate(state, $"{prefix}.", Latitude, Longitude, t);
+
         if (FilledYears.GroupBy(y => y.Year).Any(g => g.Count() > 1))
         {
             state.AddModelError($"{prefix}.{nameof(Years)}", t["Each year appears once."]);
@@ -106,6 +114,7 @@ public sealed class UndertakingInput
         undertaking.Description = (Description ?? string.Empty).Trim();
         (undertaking.IsAnchor, undertaking.IsHighTech, undertaking.IsExportOriented) = (IsAnchor, IsHighTech, IsExportOriented);
         (undertaking.PlannedJobs, undertaking.ActualJobs) = (PlannedJobs, ActualJobs);
+        (undertaking.Latitude, undertaking.Longitude) = (Coordinates.Parse(Latitude), Coordinates.Parse(Longitude));
         undertaking.SetYears(FilledYears);
     }
 }

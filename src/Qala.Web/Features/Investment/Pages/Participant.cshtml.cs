@@ -107,8 +107,7 @@ public sealed class ParticipantModel(
         participant.LandPlot = (LandPlot ?? string.Empty).Trim();
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await indicators.RecomputeAsync(cancellationToken);
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -143,8 +142,7 @@ public sealed class ParticipantModel(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await indicators.RecomputeAsync(cancellationToken);
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
         }
         catch (DbUpdateConcurrencyException)

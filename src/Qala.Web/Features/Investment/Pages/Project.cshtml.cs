@@ -121,8 +121,7 @@ public sealed class ProjectModel(
         Input.ApplyTo(project);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await indicators.RecomputeAsync(cancellationToken);
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -157,8 +156,7 @@ public sealed class ProjectModel(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await indicators.RecomputeAsync(cancellationToken);
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
         }
         catch (DbUpdateConcurrencyException)

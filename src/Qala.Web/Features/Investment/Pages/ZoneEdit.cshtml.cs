@@ -61,6 +61,12 @@ public sealed class ZoneEditModel(QalaDbContext db, InvestmentAccess access, Inv
     public Readiness Roads { get; set; }
 
     [BindProperty]
+    public string? Latitude { get; set; }
+
+    [BindProperty]
+    public string? Longitude { get; set; }
+
+    [BindProperty]
     public Guid Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -86,6 +92,7 @@ public sealed class ZoneEditModel(QalaDbContext db, InvestmentAccess access, Inv
             (LocalizedTextInput.From(zone.Name), zone.Kind, zone.TerritoryId, zone.ResponsibleAgencyId, zone.AreaHectares, zone.EstablishedOn, zone.ExpiresOn);
         (PrioritySectors, ManagementCompany, Power, Gas, Water, Roads, Version) =
             (zone.PrioritySectors, zone.ManagementCompany, zone.Power, zone.Gas, zone.Water, zone.Roads, zone.Version);
+        (Latitude, Longitude) = (Coordinates.Format(zone.Latitude), Coordinates.Format(zone.Longitude));
         return Page();
     }
 
@@ -126,6 +133,7 @@ public sealed class ZoneEditModel(QalaDbContext db, InvestmentAccess access, Inv
             ModelState.AddModelError(nameof(ExpiresOn), t[problem]);
         }
 
+        Coordinates.Validate(ModelState, string.Empty, Latitude, Longitude, t);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -146,6 +154,7 @@ public sealed class ZoneEditModel(QalaDbContext db, InvestmentAccess access, Inv
             (Kind, TerritoryId, ResponsibleAgencyId, AreaHectares, EstablishedOn, ExpiresOn);
         (zone.PrioritySectors, zone.ManagementCompany) = ((PrioritySectors ?? string.Empty).Trim(), (ManagementCompany ?? string.Empty).Trim());
         (zone.Power, zone.Gas, zone.Water, zone.Roads) = (Power, Gas, Water, Roads);
+        (zone.Latitude, zone.Longitude) = (Coordinates.Parse(Latitude), Coordinates.Parse(Longitude));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

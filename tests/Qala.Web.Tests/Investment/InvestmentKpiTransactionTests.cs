@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Qala.Web.Data;
+using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Investment;
+using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Tests.Infrastructure;
+
+namespace Qala.Web.Tests.Investment;
+
+/// <summary>A participant's save or move and the KPIs recomputed from it are one transaction: when the KPIs cannot be written, nothing is.</summary>
+public sealed class InvestmentKpiTransactionTests
+{
+    private const string Password = "investment-password-1";
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_save_whose_kpis_cannot_be_written_is_not_saved_either(DatabaseKind kind)
+    {
+        var failing = new FailingKpiWrites();
+        await using var app = await QalaApp.StartAsync(kind, services: s => s.ConfigureDbContext<QalaDbContext>(o => o.AddInterceptors(failing)));
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], "750000000", "ALA-BUSINESS");
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        var zone = await app.QueryAsync(db => db.Set<InvestmentZone>().Where(z => z.Kind == ZoneKind.IndustrialZone).Select(z => z.Id).SingleAsync());
+        var building = await app.QueryAsync(db => db.Set<ZoneParticipant>()
+            .Where(p => p.ZoneId == zone && p.Stage == Engine.Investment.LifecycleStage.UnderConstruction).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var before = await app.QueryAsync(db => db.Set<ZoneParticipant>().CountAsync(p => p.ZoneId == zone));
+        failing.On = true;
+
+        var added = await officer.SubmitAsync($"/investment/participants/new?zone={zone}", "#participant-form", new()
+        {
+            ["Input.CompanyName"] = "Halyk Plant",
+            ["Input.Bin"] = "940140000385",
+            ["Input.Oked"] = "10.71.1",
+            ["Input.Years[0].Year"] = "2031",
+            ["Input.Years[0].Actual"] = "1500000000",
+            ["StartStage"] = "Registered",
+            ["StartOn"] = "2030-03-01",
+        });
+        added.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await app.QueryAsync(db => db.Set<ZoneParticipant>().CountAsync(p => p.ZoneId == zone))).ShouldBe(before, "the participant went with its KPIs");
+
+        await officer.SubmitAsync($"/investment/participants/{building}", "#move-form", new()
+        {
+            ["Move.To"] = "Commissioned",
+            ["Move.On"] = "2030-05-01",
+            ["Move.Reason"] = "Act of commissioning",
+        });
+        (await app.QueryAsync(db => db.Set<ZoneParticipant>().SingleAsync(p => p.Id == building))).Stage
+            .ShouldBe(Engine.Investment.LifecycleStage.UnderConstruction, "the move went with its KPIs");
+
+        failing.On = false;
+        (await app.QueryAsync(db => db.Set<Observation>().AnyAsync(o => o.Indicator!.Code == InvestmentIndicators.JobsCode && o.Year == 2030))).ShouldBeFalse();
+        var moved = await officer.SubmitAsync($"/investment/participants/{building}", "#move-form", new()
+        {
+            ["Move.To"] = "Commissioned",
+            ["Move.On"] = "2030-05-01",
+            ["Move.Reason"] = "Act of commissioning",
+        });
+        moved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<Observation>().AnyAsync(o => o.IsCurrent && o.Indicator!.Code == InvestmentIndicators.JobsCode && o.Year == 2030)))
+            .ShouldBeTrue(string.Create(CultureInfo.InvariantCulture, $"the move of {building} and its KPI together"));
+    }
+
+    /// <summary>Refuses to write the registry's KPI observations while on: a database that fails at that moment.</summary>
+    private sealed class FailingKpiWrites : SaveChangesInterceptor
+    {
+        public bool On { get; set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (On && eventData.Context!.ChangeTracker.Entries<Observation>().Any(e => e.State is EntityState.Added or EntityState.Modified))
+            {
+                throw new InvalidOperationException("The KPI observations cannot be written.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+}
