@@ -43,7 +43,7 @@ SELECT substr(md5(i::text), 1, 20), c."Id", CASE WHEN i % 3 = 0 THEN 'Email' ELS
        CASE WHEN i % 10 < 7 THEN 'PartlyTaken' END, CASE WHEN i % 10 < 7 THEN 'Taken into account in the plan.' END,
        CASE WHEN i % 10 < 7 THEN now() END, CASE WHEN i % 10 < 7 THEN 'bench' END, 1 + (random() * 30)::int, gen_random_uuid()
 FROM generate_series(1, :n) i, c, t, d;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 
 web --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &

@@ -84,6 +84,8 @@ internal sealed class SuggestionConfiguration : IEntityTypeConfiguration<Suggest
         builder.Property(s => s.AnsweredBy).HasMaxLength(256);
         builder.HasIndex(s => new { s.ConsultationId, s.State });
         builder.HasIndex(s => new { s.ConsultationId, s.TopicId, s.Supporters, s.Id }).IsDescending(false, false, true, false);
+        builder.HasIndex(s => new { s.ConsultationId, s.Channel, s.TopicId, s.DistrictId, s.Decision, s.State, s.Confidential, s.DuplicateOfId })
+            .HasDatabaseName("IX_Suggestions_ReportTotals");
         builder.HasIndex(s => new { s.TerritoryId, s.State });
         builder.HasIndex(s => s.AgencyId);
         builder.HasIndex(s => s.DuplicateOfId);

@@ -54,15 +54,20 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
         var shown = db.Set<Suggestion>().AsNoTracking()
             .Where(s => s.ConsultationId == id && s.Decision != null && s.DuplicateOfId == null && s.State == SuggestionState.Published && !s.Confidential);
         var topics = await db.Set<Topic>().AsNoTracking().ToDictionaryAsync(x => x.Id, cancellationToken);
-        var groups = new List<TopicDecisions>();
+        // Each topic's most supported answers by key first (an index walk each), then all of them at once with their links.
+        var listed = new List<(ShownAnswers Count, List<int> Ids)>();
         foreach (var count in Totals.ShownByTopic.OrderBy(c => c.TopicId is { } key ? topics[key].Position : int.MaxValue))
         {
-            var ofTopic = SuggestionQueries.WithDecision(count.TopicId is { } topicId ? shown.Where(s => s.TopicId == topicId) : shown.Where(s => s.TopicId == null))
-                .OrderByDescending(s => s.Supporters).ThenBy(s => s.Id);
-            var listed = await (perTopic is { } most ? ofTopic.Take(most) : ofTopic).ToListAsync(cancellationToken);
-            groups.Add(new TopicDecisions(count.TopicId, count.TopicId is { } key ? topics[key].Name.Current : t["No topic yet"].Value, count.Count, listed));
+            var ofTopic = (count.TopicId is { } topicId ? shown.Where(s => s.TopicId == topicId) : shown.Where(s => s.TopicId == null))
+                .OrderByDescending(s => s.Supporters).ThenBy(s => s.Id).Select(s => s.Id);
+            listed.Add((count, await (perTopic is { } most ? ofTopic.Take(most) : ofTopic).ToListAsync(cancellationToken)));
         }
 
+        var ids = listed.SelectMany(l => l.Ids).ToList();
+        var suggestions = await SuggestionQueries.WithDecision(db.Set<Suggestion>().AsNoTracking().Where(s => ids.Contains(s.Id)))
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var groups = listed.Select(l => new TopicDecisions(
+            l.Count.TopicId, l.Count.TopicId is { } key ? topics[key].Name.Current : t["No topic yet"].Value, l.Count.Count, [.. l.Ids.Select(id => suggestions[id])])).ToList();
         ByTopic = groups;
         return null;
     }
