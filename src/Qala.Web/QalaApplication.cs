@@ -44,6 +44,9 @@ public static partial class QalaApplication
         builder.AddQalaPersonalData();
         builder.AddQalaFiles();
         builder.Services.AddScoped<Deadlines>();
+        builder.Services.AddOptions<ImportOptions>().Bind(builder.Configuration.GetSection(ImportOptions.Section))
+            .Validate(o => o.IsValid, $"{ImportOptions.Section}: MaxUploadBytes is between 1 byte and 4 GB, UploadChunkBytes between 4096 and 16777216.")
+            .ValidateOnStart();
         builder.Services.AddScoped<Importer>();
         builder.Services.AddScoped<CodeMappingImport>();
         builder.Services.AddScoped<OpenSdgImport>();

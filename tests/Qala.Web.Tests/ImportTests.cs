@@ -99,6 +99,52 @@ public sealed class ImportTests
         empty.QuerySelector("#import-report").ShouldBeNull();
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_file_passes_through_in_chunks_of_the_configured_size_and_a_file_over_the_limit_is_refused_with_the_limit(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?>
+        {
+            ["Qala:Imports:UploadChunkBytes"] = "4096",
+            ["Qala:Imports:MaxUploadBytes"] = "1048576",
+        });
+        var admin = await app.SignedInAsync();
+        var file = Csv("scheme;code;territory\r\n" + string.Concat(Enumerable.Range(1, 6000).Select(i => $"chunked;C{i:D5};750000000\r\n")));
+        file.Length.ShouldBeGreaterThan(30 * 4096);
+
+        var preview = await admin.PreviewImportAsync(Page, "many.csv", file);
+        Count(preview, "added").ShouldBe(6000);
+        var upload = await app.QueryAsync(db => db.Set<ImportUpload>().SingleAsync());
+        upload.Size.ShouldBe(file.Length);
+        upload.FileHash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file)));
+        var chunks = await app.QueryAsync(db => db.Set<ImportUploadChunk>().Where(c => c.UploadId == upload.Id).Select(c => c.Data.Length).ToListAsync());
+        chunks.Count.ShouldBe((file.Length + 4095) / 4096);
+        chunks.Sum().ShouldBe(file.Length);
+
+        var done = await admin.CommitImportAsync(preview, ImportMode.AllOrNothing);
+        done.QuerySelector("#import-done")!.TextContent.ShouldContain("6000 added");
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().CountAsync(m => m.Scheme == "chunked"))).ShouldBe(6000);
+        var batch = await app.QueryAsync(db => db.Set<ImportBatch>().SingleAsync());
+        (batch.FileSize, batch.FileHash).ShouldBe((file.Length, upload.FileHash));
+        (await app.QueryAsync(db => db.Set<ImportUploadChunk>().CountAsync())).ShouldBe(0, "a committed upload is removed with its chunks");
+
+        using var workbook = new MemoryStream();
+        SpreadsheetWriter.Write(
+            new ReportDocument("Codes", [new ReportTable("codes", [new("scheme"), new("code"), new("territory")],
+                [.. Enumerable.Range(1, 3000).Select(i => (IReadOnlyList<object?>)["book", $"B{i}", "710000000"])])]),
+            workbook,
+            CultureInfo.GetCultureInfo("kk-KZ"));
+        workbook.Length.ShouldBeGreaterThan(3 * 4096);
+        Count(await admin.PreviewImportAsync(Page, "book.xlsx", workbook.ToArray()), "added").ShouldBe(3000);
+
+        var tooLarge = await admin.PreviewImportAsync(Page, "large.csv", Csv("code\n" + new string('x', 1024 * 1024)));
+        tooLarge.Body!.TextContent.ShouldContain("The file is larger than 1 MB.");
+        tooLarge.QuerySelector("#import-report").ShouldBeNull();
+
+        var farTooLarge = await admin.UploadAsync($"{Page}?lang=en", $"{Page}?handler=Preview&lang=en", "huge.csv", Csv("code\n" + new string('x', 3 * 1024 * 1024)));
+        farTooLarge.StatusCode.ShouldNotBe(System.Net.HttpStatusCode.OK, "a body far beyond the limit is cut off while it arrives");
+        (await app.QueryAsync(db => db.Set<ImportUpload>().CountAsync())).ShouldBe(1, "only the previewed workbook waits");
+    }
+
     /// <summary>Writes a mapping per row and dies in the middle of the second chunk, like a killed process.</summary>
     private sealed class DyingImport(Data.QalaDbContext db, int territoryId) : ImportDefinition<string>
     {

@@ -44,11 +44,13 @@ public sealed class ImportBatch
     public int Skipped { get; set; }
 }
 
-/// <summary>An uploaded file kept between the preview and the commit of an import, so the user uploads it once.</summary>
+/// <summary>
+/// An uploaded file kept between the preview and the commit of an import, so the user uploads it once. Its content is
+/// stored in <see cref="ImportUploadChunk"/>s, written and read one at a time, so a file of hundreds of megabytes
+/// passes through a web node in bounded memory and any node can commit what another previewed.
+/// </summary>
 public sealed class ImportUpload : IAuditExempt
 {
-    public const long MaxSize = 20 * 1024 * 1024;
-
     public Guid Id { get; set; }
 
     public required string Kind { get; set; }
@@ -57,14 +59,28 @@ public sealed class ImportUpload : IAuditExempt
 
     public required string FileHash { get; set; }
 
-    public required byte[] Content { get; set; }
+    public long Size { get; set; }
+
+    /// <summary>Set by the commit that is importing the file, in its transaction: a second commit finds it taken.</summary>
+    public bool Taken { get; set; }
 
     public string? UploadedBy { get; set; }
 
     public DateTimeOffset UploadedAt { get; set; }
 }
 
-internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>, IEntityTypeConfiguration<ImportUpload>
+/// <summary>One piece of an <see cref="ImportUpload"/>'s content, in order of <see cref="Sequence"/>.</summary>
+public sealed class ImportUploadChunk : IAuditExempt
+{
+    public Guid UploadId { get; set; }
+
+    public int Sequence { get; set; }
+
+    public required byte[] Data { get; set; }
+}
+
+internal sealed class ImportBatchConfiguration
+    : IEntityTypeConfiguration<ImportBatch>, IEntityTypeConfiguration<ImportUpload>, IEntityTypeConfiguration<ImportUploadChunk>
 {
     public void Configure(EntityTypeBuilder<ImportBatch> builder)
     {
@@ -84,5 +100,12 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(u => u.FileName).HasMaxLength(260);
         builder.Property(u => u.FileHash).HasMaxLength(64);
         builder.Property(u => u.UploadedBy).HasMaxLength(256);
+    }
+
+    public void Configure(EntityTypeBuilder<ImportUploadChunk> builder)
+    {
+        builder.ToTable("ImportUploadChunks");
+        builder.HasKey(c => new { c.UploadId, c.Sequence });
+        builder.HasOne<ImportUpload>().WithMany().HasForeignKey(c => c.UploadId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -28,6 +28,7 @@ public interface IImportSteps
 /// one transaction, and the imports so far. A feature's page derives from it, names its definition and adds its own
 /// title and authorization.
 /// </summary>
+[ImportUpload]
 public abstract class ImportPageModel<TRow>(QalaDbContext db, Importer importer, ImportDefinition<TRow> definition, IStringLocalizer<SharedResource> t)
     : PageModel, IImportSteps
     where TRow : class
@@ -60,9 +61,9 @@ public abstract class ImportPageModel<TRow>(QalaDbContext db, Importer importer,
         {
             ModelState.AddModelError(nameof(Upload), t["Choose a file that is not empty."]);
         }
-        else if (Upload.Length > ImportUpload.MaxSize)
+        else if (Upload.Length > importer.Limits.MaxUploadBytes)
         {
-            ModelState.AddModelError(nameof(Upload), t["The file is larger than 20 MB."]);
+            ModelState.AddModelError(nameof(Upload), t["The file is larger than {0} MB.", importer.Limits.MaxUploadMegabytes]);
         }
 
         if (ModelState.IsValid)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 
@@ -90,29 +91,60 @@ public abstract class ImportDefinition<TRow>
 /// memory does not grow with the file beyond the keys seen; a commit is one transaction, so an interruption leaves
 /// nothing partial behind.
 /// </summary>
-public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimeProvider time)
+public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimeProvider time, IOptions<ImportOptions> options)
 {
     private const int ChunkSize = 1000;
     private const int ListedErrors = 500;
     private const int ListedSamples = 20;
 
+    /// <summary>The configured limits of uploads.</summary>
+    public ImportOptions Limits => options.Value;
+
+    /// <summary>
+    /// Stores a file for its preview and commit, read from <paramref name="content"/> in chunks of
+    /// <see cref="ImportOptions.UploadChunkBytes"/>, each written as it arrives, in one transaction: memory stays
+    /// bounded and an interrupted upload leaves nothing behind.
+    /// </summary>
     public async Task<ImportUpload> UploadAsync(string kind, string fileName, Stream content, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var upload = new ImportUpload
         {
             Id = Guid.NewGuid(),
             Kind = kind,
             FileName = Path.GetFileName(fileName),
-            FileHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            Content = bytes,
+            FileHash = string.Empty,
             UploadedBy = actors.Current().UserName,
             UploadedAt = time.GetUtcNow(),
         };
         db.Add(upload);
         await db.SaveChangesAsync(cancellationToken);
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[options.Value.UploadChunkBytes];
+        for (var sequence = 0; ; sequence++)
+        {
+            var length = await content.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            if (length == 0)
+            {
+                break;
+            }
+
+            hash.AppendData(buffer, 0, length);
+            upload.Size += length;
+            var chunk = new ImportUploadChunk { UploadId = upload.Id, Sequence = sequence, Data = buffer[..length] };
+            db.Add(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(chunk).State = EntityState.Detached;
+        }
+
+        upload.FileHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return upload;
     }
 
@@ -132,9 +164,11 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // Taking the upload first makes a second submit of the same form (a double click, another node) find it gone.
+        // Taking the upload first makes a second submit of the same form (a double click, another node) find it taken,
+        // or gone once this commit is done; a failed import rolls the claim back so the file can be tried again.
         db.Entry(upload).State = EntityState.Detached;
-        if (await db.Set<ImportUpload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken) == 0)
+        if (await db.Set<ImportUpload>().Where(u => u.Id == upload.Id && !u.Taken)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Taken, true), cancellationToken) == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return new ImportReport(upload.FileName, 0, 0, 0, 0, 1, [new ImportError(null, null, null, "This file has already been imported.")], 0, [], [], null, null);
@@ -147,6 +181,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             return report;
         }
 
+        await db.Set<ImportUpload>().Where(u => u.Id == upload.Id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
     }
@@ -232,7 +267,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             return Report(null);
         }
 
-        await using var content = new MemoryStream(upload.Content, writable: false);
+        await using var content = new ImportUploadContent(db, upload.Id);
         var opened = await TabularFile.OpenAsync(content, upload.FileName, cancellationToken: cancellationToken);
         if (opened.Reader is not { } reader)
         {
@@ -333,7 +368,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         Kind = kind,
         FileName = upload.FileName,
         FileHash = upload.FileHash,
-        FileSize = upload.Content.LongLength,
+        FileSize = upload.Size,
         Mode = mode,
         ImportedBy = actors.Current().UserName,
         ImportedAt = time.GetUtcNow(),

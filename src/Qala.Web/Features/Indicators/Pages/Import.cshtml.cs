@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
 using Qala.Web.Features.Users;
@@ -9,7 +8,6 @@ namespace Qala.Web.Features.Indicators.Pages;
 
 /// <summary>Imports an open-sdg file of the statistics office (<see cref="OpenSdgImport"/>): values to add, to revise, unchanged.</summary>
 [Authorize(Policy = ScopePolicies.NationalAdministrator)]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportModel(QalaDbContext db, Importer importer, OpenSdgImport definition, IStringLocalizer<SharedResource> t)
     : ImportPageModel<SdgRow>(db, importer, definition, t)
 {

@@ -17,7 +17,6 @@ namespace Qala.Web.Features.Indicators.Pages;
 /// template. A planner records values only for the territories of their scope.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportValuesModel(
     QalaDbContext database, Importer importer, LongImport definition, LongTemplate template, UserScope scope, TimeProvider time, IStringLocalizer<SharedResource> t)
     : ImportPageModel<LongRow>(database, importer, definition, t)

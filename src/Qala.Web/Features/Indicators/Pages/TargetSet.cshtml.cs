@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,6 @@ namespace Qala.Web.Features.Indicators.Pages;
 
 /// <summary>A target set: its baselines and targets by indicator and territory, and their import (<see cref="TargetImport"/>).</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class TargetSetModel(
     QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IEnumerable<ITargetSetGuard> guards, IStringLocalizer<SharedResource> t)
     : ImportPageModel<TargetRow>(database, importer, definition, t)

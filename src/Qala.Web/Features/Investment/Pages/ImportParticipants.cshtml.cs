@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -11,7 +10,6 @@ namespace Qala.Web.Features.Investment.Pages;
 
 /// <summary>Imports a zone's participants (<see cref="ParticipantImport"/>): preview first, then all or nothing. The zone's editors only.</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner},{QalaRoles.AgencyOfficer}")]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportParticipantsModel(
     QalaDbContext database, Importer importer, ParticipantImport definition, InvestmentAccess access, IStringLocalizer<SharedResource> t)
     : ImportPageModel<ParticipantRow>(database, importer, definition, t)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
@@ -11,7 +10,6 @@ namespace Qala.Web.Features.Investment.Pages;
 
 /// <summary>Imports pipeline projects (<see cref="ProjectImport"/>) within the user's territories and, for an officer, their agency.</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner},{QalaRoles.AgencyOfficer}")]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportProjectsModel(
     QalaDbContext database, Importer importer, ProjectImport definition, InvestmentAccess access, UserScope scope, IStringLocalizer<SharedResource> t)
     : ImportPageModel<ProjectRow>(database, importer, definition, t)

@@ -16,7 +16,6 @@ namespace Qala.Web.Features.Programs.Pages;
 /// import of the edited workbook (<see cref="RoadmapImport"/>): preview, then all or nothing.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class RoadmapModel(
     QalaDbContext database, Importer importer, RoadmapImport definition, ProgramTrees trees, ProgramAccess access,
     IStringLocalizer<SharedResource> t, IStringLocalizer<SharedResource> text)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
@@ -10,7 +9,6 @@ namespace Qala.Web.Features.SocialInfrastructure.Pages;
 
 /// <summary>Imports a territory's facilities (<see cref="FacilityImport"/>): preview first, then all or nothing. Its editors only.</summary>
 [Authorize(Roles = SocialAccess.Editors)]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportFacilitiesModel(
     QalaDbContext database, Importer importer, FacilityImport definition, SocialAccess access, IStringLocalizer<SharedResource> t)
     : ImportPageModel<FacilityRow>(database, importer, definition, t)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
@@ -10,7 +9,6 @@ namespace Qala.Web.Features.SocialInfrastructure.Pages;
 
 /// <summary>Imports a territory's population (<see cref="DemandImport"/>): preview first, then all or nothing. Its editors only.</summary>
 [Authorize(Roles = SocialAccess.Editors)]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportPopulationModel(
     QalaDbContext database, Importer importer, DemandImport definition, SocialAccess access, IStringLocalizer<SharedResource> t)
     : ImportPageModel<DemandRow>(database, importer, definition, t)

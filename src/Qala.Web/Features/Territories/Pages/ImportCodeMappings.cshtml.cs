@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
 using Qala.Web.Features.Users;
@@ -9,6 +8,5 @@ namespace Qala.Web.Features.Territories.Pages;
 
 /// <summary>Imports the codes other systems use for territories (<see cref="CodeMappingImport"/>).</summary>
 [Authorize(Policy = ScopePolicies.NationalAdministrator)]
-[RequestSizeLimit(ImportUpload.MaxSize + 64 * 1024)]
 public sealed class ImportCodeMappingsModel(QalaDbContext db, Importer importer, CodeMappingImport definition, IStringLocalizer<SharedResource> t)
     : ImportPageModel<CodeMappingRow>(db, importer, definition, t);
