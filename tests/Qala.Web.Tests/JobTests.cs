@@ -33,6 +33,80 @@ public sealed class JobTests
             throw new InvalidOperationException("the statistics server is down");
     }
 
+    /// <summary>Runs until the test lets it finish (or its lease is lost); a second run of the same payload returns at once.</summary>
+    private sealed class LongJob : IJobHandler
+    {
+        public static readonly ConcurrentDictionary<string, (TaskCompletionSource Started, TaskCompletionSource Finish, ConcurrentBag<string> Runs)> Tests = new();
+
+        public string Kind => "test-long";
+
+        public async Task RunAsync(string? payload, CancellationToken cancellationToken)
+        {
+            var (started, finish, runs) = Tests[payload!];
+            runs.Add(runs.IsEmpty ? "first" : "again");
+            if (runs.Count == 1)
+            {
+                started.SetResult();
+                await finish.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<long> EnqueueAsync(QalaApp app, string kind, string payload)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<JobScheduler>().Enqueue(kind, payload);
+        await scope.ServiceProvider.GetRequiredService<QalaDbContext>().SaveChangesAsync();
+        return job.Id;
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_long_job_keeps_its_lease_while_it_runs_and_a_job_whose_lease_was_taken_over_records_nothing(DatabaseKind kind)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        // A lease short enough that no scheduled job (the first is ten minutes away) falls due during the test.
+        await using var first = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["Qala:Jobs:LeaseSeconds"] = "60" }, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddJob<LongJob>();
+        });
+        await using var second = first.SecondNode();
+        var (one, two) = (first.Services.GetRequiredService<JobRunner>(), second.Services.GetRequiredService<JobRunner>());
+        var lease = TimeSpan.FromSeconds(60);
+
+        var payload = Guid.NewGuid().ToString("N");
+        LongJob.Tests[payload] = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously), []);
+        var id = await EnqueueAsync(first, "test-long", payload);
+        var running = one.RunDueAsync(CancellationToken.None);
+        await LongJob.Tests[payload].Started.Task;
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Advance(lease / 3);
+            (await one.RenewLeasesAsync(CancellationToken.None)).ShouldBe(1);
+            (await two.RunDueAsync(CancellationToken.None)).ShouldBe(0, "the lease is renewed, so the other node leaves the job alone");
+        }
+
+        (await first.QueryAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Id == id))).LeaseUntil.ShouldBe(clock.GetUtcNow() + lease);
+        LongJob.Tests[payload].Finish.SetResult();
+        (await running).ShouldBe(1);
+        var done = await first.QueryAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Id == id));
+        (done.State, done.Attempts, done.ClaimedBy).ShouldBe((JobState.Succeeded, 1, null));
+        LongJob.Tests[payload].Runs.ShouldBe(["first"]);
+
+        var lost = Guid.NewGuid().ToString("N");
+        LongJob.Tests[lost] = (new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously), []);
+        var lostId = await EnqueueAsync(first, "test-long", lost);
+        var stalled = one.RunDueAsync(CancellationToken.None);
+        await LongJob.Tests[lost].Started.Task;
+        clock.Advance(lease + TimeSpan.FromSeconds(1));
+        (await two.RunDueAsync(CancellationToken.None)).ShouldBe(1, "a lease not renewed in time is taken over");
+        (await one.RenewLeasesAsync(CancellationToken.None)).ShouldBe(0);
+        (await stalled).ShouldBe(1, "the first node stops the job it no longer holds");
+        var taken = await first.QueryAsync(db => db.Set<BackgroundJob>().SingleAsync(j => j.Id == lostId));
+        (taken.State, taken.Attempts).ShouldBe((JobState.Succeeded, 2));
+        LongJob.Tests[lost].Runs.Count.ShouldBe(2);
+    }
+
     [Theory, ClassData(typeof(AllDatabases))]
     public async Task Two_nodes_on_one_database_run_each_job_exactly_once(DatabaseKind kind)
     {

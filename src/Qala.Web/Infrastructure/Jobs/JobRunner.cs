@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 
@@ -11,7 +12,10 @@ public sealed class JobOptions
 
     public int PollSeconds { get; set; } = 5;
 
-    /// <summary>How long a claim holds before another node may take the job over.</summary>
+    /// <summary>
+    /// How long a claim holds before another node may take the job over. A running job's lease is renewed every third
+    /// of this, so only a node that stopped loses its jobs.
+    /// </summary>
     public int LeaseSeconds { get; set; } = 300;
 }
 
@@ -27,6 +31,10 @@ public sealed partial class JobRunner(
     ILogger<JobRunner> logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
+
+    /// <summary>The jobs this runner is running, each with the source that stops it when its lease is lost.</summary>
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> running = new();
+
     /// <summary>Who holds a claim: machine, process and this runner, so that a log line points at one node.</summary>
     public string Node { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -77,6 +85,33 @@ public sealed partial class JobRunner(
         }
     }
 
+    /// <summary>
+    /// Extends the lease of every job this runner is running. A job whose claim another node holds by now (this node
+    /// was too slow to renew) is told to stop, and nothing it did afterwards is recorded. Returns how many were renewed.
+    /// </summary>
+    public async Task<int> RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        var renewed = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        foreach (var (id, stop) in running)
+        {
+            var until = time.GetUtcNow() + TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+            if (await db.Set<BackgroundJob>().Where(j => j.Id == id && j.ClaimedBy == Node && j.State == JobState.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancellationToken) == 1)
+            {
+                renewed++;
+            }
+            else
+            {
+                LogLeaseLost(logger, id);
+                await stop.CancelAsync();
+            }
+        }
+
+        return renewed;
+    }
+
     private async Task<bool> RunOneAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -87,7 +122,10 @@ public sealed partial class JobRunner(
             return false;
         }
 
-        var job = await db.Set<BackgroundJob>().SingleAsync(j => j.Id == id, cancellationToken);
+        var job = await db.Set<BackgroundJob>().AsNoTracking().SingleAsync(j => j.Id == id, cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        running[id] = stop;
+        (JobState State, DateTimeOffset RunAfter, DateTimeOffset? CompletedAt, string? Error) outcome;
         try
         {
             // Each run gets its own scope (and DbContext), so a handler's failure cannot leave tracked changes behind.
@@ -95,32 +133,44 @@ public sealed partial class JobRunner(
             {
                 var handler = work.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind)
                     ?? throw new InvalidOperationException($"No handler for jobs of kind '{job.Kind}'.");
-                await handler.RunAsync(job.Payload, cancellationToken);
+                await handler.RunAsync(job.Payload, stop.Token);
             }
 
-            job.State = JobState.Succeeded;
-            job.CompletedAt = time.GetUtcNow();
-            job.LastError = null;
+            outcome = (JobState.Succeeded, job.RunAfter, time.GetUtcNow(), null);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!stop.IsCancellationRequested)
         {
-            job.LastError = Truncate($"{e.GetType().Name}: {e.Message}");
+            var error = Truncate($"{e.GetType().Name}: {e.Message}");
             if (job.Attempts >= job.MaxAttempts)
             {
-                job.State = JobState.Parked;
+                outcome = (JobState.Parked, job.RunAfter, null, error);
                 LogParked(logger, job.Id, job.Kind, job.Attempts, e);
             }
             else
             {
-                job.State = JobState.Queued;
-                job.RunAfter = time.GetUtcNow() + Backoff(job.Attempts);
+                outcome = (JobState.Queued, time.GetUtcNow() + Backoff(job.Attempts), null, error);
                 LogRetry(logger, job.Id, job.Kind, job.Attempts, e);
             }
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The lease was lost: the node that holds the claim now records the job's fate.
+            return true;
+        }
+        finally
+        {
+            running.TryRemove(id, out _);
+        }
 
-        job.ClaimedBy = null;
-        job.LeaseUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
+        // Written only while the claim is still this runner's, so a takeover is never overwritten.
+        await db.Set<BackgroundJob>().Where(j => j.Id == id && j.ClaimedBy == Node).ExecuteUpdateAsync(
+            s => s.SetProperty(j => j.State, outcome.State)
+                .SetProperty(j => j.RunAfter, outcome.RunAfter)
+                .SetProperty(j => j.CompletedAt, outcome.CompletedAt)
+                .SetProperty(j => j.LastError, outcome.Error)
+                .SetProperty(j => j.ClaimedBy, (string?)null)
+                .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null),
+            cancellationToken);
         return true;
     }
 
@@ -135,27 +185,32 @@ public sealed partial class JobRunner(
 
     [LoggerMessage(LogLevel.Error, "Job {JobId} ({Kind}) failed {Attempts} times and is parked")]
     private static partial void LogParked(ILogger logger, long jobId, string kind, int attempts, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "Job {JobId} lost its lease to another node; this node stops it")]
+    private static partial void LogLeaseLost(ILogger logger, long jobId);
 }
 
 /// <summary>A recurring job: its kind and how often it runs.</summary>
 public sealed record JobSchedule(string Kind, TimeSpan Interval, TimeSpan FirstDelay);
 
-/// <summary>Each node's loop: every few seconds, run what is due.</summary>
+/// <summary>Each node's loops: every few seconds, run what is due; every third of the lease, renew the running jobs' leases.</summary>
 public sealed partial class JobHost(JobRunner runner, TimeProvider time, Microsoft.Extensions.Options.IOptions<JobOptions> options, ILogger<JobHost> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Enabled
+            ? Task.WhenAll(
+                LoopAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), runner.RunDueAsync, stoppingToken),
+                LoopAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.LeaseSeconds / 3)), runner.RenewLeasesAsync, stoppingToken))
+            : Task.CompletedTask;
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), time);
+    private async Task LoopAsync(TimeSpan period, Func<CancellationToken, Task<int>> work, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period, time);
         do
         {
             try
             {
-                await runner.RunDueAsync(stoppingToken);
+                await work(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -165,7 +220,7 @@ public sealed partial class JobHost(JobRunner runner, TimeProvider time, Microso
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(LogLevel.Error, "The job loop failed; it tries again at the next tick")]
+    [LoggerMessage(LogLevel.Error, "A job loop failed; it tries again at the next tick")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }
 
