@@ -159,6 +159,23 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         foreach (var group in headlines.GroupBy(h => h.Value, h => h.Key))
         {
             var ids = group.ToList();
+            if (db.Database.IsNpgsql())
+            {
+                // PostgreSQL keeps only the last period of each year itself (one sort of the matching index range), so a
+                // monthly series arrives as one row a year instead of twelve (docs/benchmarks.md, "Indicators").
+                int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds], yearArray = [.. years ?? []];
+                var allYears = years is null;
+                var dimensions = group.Key;
+                rows.AddRange((await db.Database.SqlQuery<LastOfYear>($"""
+                    SELECT DISTINCT ON ("IndicatorId", "TerritoryId", "Year") "IndicatorId", "TerritoryId", "Year", "Value"
+                    FROM "Observations"
+                    WHERE "IsCurrent" AND "Dimensions" = {dimensions} AND "IndicatorId" = ANY({indicatorArray})
+                      AND "TerritoryId" = ANY({territoryArray}) AND ({allYears} OR "Year" = ANY({yearArray}))
+                    ORDER BY "IndicatorId", "TerritoryId", "Year", "PeriodNumber" DESC
+                    """).ToListAsync(cancellationToken)).Select(o => (o.IndicatorId, o.TerritoryId, o.Year, 0, o.Value)));
+                continue;
+            }
+
             var query = db.Set<Observation>().AsNoTracking()
                 .Where(o => o.IsCurrent && o.Dimensions == group.Key && ids.Contains(o.IndicatorId) && territoryIds.Contains(o.TerritoryId));
             if (years is not null)
@@ -174,6 +191,18 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
             g => g.Key,
             g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
                 .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber).Value)).ToList());
+    }
+
+    /// <summary>The value of an indicator × territory in the last period of a year with one.</summary>
+    private sealed class LastOfYear
+    {
+        public int IndicatorId { get; init; }
+
+        public int TerritoryId { get; init; }
+
+        public int Year { get; init; }
+
+        public decimal Value { get; init; }
     }
 
     /// <summary>The total ("") when present, else the combination of dimension values with the fewest dimensions (ordinal order breaks ties).</summary>
