@@ -365,6 +365,52 @@ public sealed class ParticipationTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Near_duplicate_groups_are_shown_per_discussion_and_merged_into_the_one_kept(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        await app.CreateUserAsync("moderator", Password, [QalaRoles.Moderator], Almaty);
+        await app.CreateUserAsync("planner", Password, [QalaRoles.Planner], Almaty);
+        await app.CreateUserAsync("officer", Password, [QalaRoles.AgencyOfficer], Almaty, agencyCode: "ALA-EDU");
+        var (moderator, planner) = (await app.SignedInAsync("moderator", Password), await app.SignedInAsync("planner", Password));
+        var texts = "Repair the pavement on Tole bi street near the school number 12.\n\n"
+            + "Please repair the pavement on Tole bi street near school number 12!\n\n"
+            + "Repair the pavement on Tole bi street near the school number 12, please.\n\n"
+            + "Open a new kindergarten in the Alatau district.\n\n"
+            + "Plant trees along Abai avenue in the city centre.\n\n"
+            + "Open a new kindergarten in the Alatau district, please.";
+        (await moderator.SubmitAsync($"/consultations/{id}/enter", "#enter-form", new() { ["Channel"] = "Paper", ["Texts"] = texts }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await SuggestAsync(app, id, "Repair the pavement on Tole bi street near the school number 12 now.", confidential: true);
+        var ids = (await app.QueryAsync(db => db.Set<Suggestion>().OrderBy(s => s.Id).Select(s => s.Id).ToListAsync()))
+            .Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var page = $"/participation/duplicates?consultation={id}";
+
+        static List<string> Groups(IDocument page) => [.. page.QuerySelectorAll(".duplicate-group").Select(g => g.GetAttribute("data-members")!)];
+        Groups(await moderator.PageAsync(page)).ShouldBe([$"{ids[0]},{ids[1]},{ids[2]},{ids[6]}", $"{ids[3]},{ids[5]}"]);
+        var planners = await planner.PageAsync(page);
+        Groups(planners).ShouldBe([$"{ids[0]},{ids[1]},{ids[2]}", $"{ids[3]},{ids[5]}"], "the strategy office does not see the confidential report");
+        planners.QuerySelector(".duplicate-group")!.TextContent.ShouldNotContain("now.");
+        (await (await app.SignedInAsync("officer", Password)).GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await moderator.PageAsync($"/participation/suggestions?consultation={id}")).QuerySelector("#duplicates-link")!.GetAttribute("href").ShouldBe(page);
+
+        var merged = await planner.SubmitAsync((IHtmlFormElement)planners.QuerySelectorAll(".duplicate-group")[0], new() { ["into"] = ids[1] });
+        merged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await planner.PageAsync(merged.Headers.Location!.OriginalString)).QuerySelector("#duplicates-saved")!.TextContent.ShouldContain($"2 suggestions merged into #{ids[1]}");
+        var stored = await app.QueryAsync(db => db.Set<Suggestion>().OrderBy(s => s.Id).ToListAsync());
+        (stored[0].DuplicateOfId, stored[2].DuplicateOfId, stored[1].DuplicateOfId, stored[1].Supporters).ShouldBe((stored[1].Id, stored[1].Id, null, 3));
+        Groups(await moderator.PageAsync(page)).ShouldBe([$"{ids[1]},{ids[6]}", $"{ids[3]},{ids[5]}"], "a merged suggestion leaves its group");
+
+        // The kindergarten group, merged by the moderator while the planner's page still shows it: the planner's post changes nothing.
+        var stale = (IHtmlFormElement)planners.QuerySelectorAll(".duplicate-group")[1];
+        (await moderator.SubmitAsync(page, $".duplicate-group[data-members='{ids[3]},{ids[5]}']", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var refused = await planner.SubmitAsync(stale, new() { ["into"] = ids[5] });
+        (await planner.PageAsync(refused.Headers.Location!.OriginalString)).QuerySelector("#duplicates-error").ShouldNotBeNull();
+        var after = await app.QueryAsync(db => db.Set<Suggestion>().OrderBy(s => s.Id).ToListAsync());
+        (after[5].DuplicateOfId, after[3].Supporters).ShouldBe((after[3].Id, 2));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_change_on_a_stale_page_is_refused(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);

@@ -17,6 +17,8 @@ public static class ParticipationFeature
         builder.Services.AddScoped<SuggestionRouting>();
         builder.Services.AddScoped<SuggestionAnswers>();
         builder.Services.AddScoped<ConsultationFigures>();
+        builder.Services.AddSingleton<DuplicateGroupCache>();
+        builder.Services.AddScoped<DuplicateGroups>();
         builder.Services.AddSingleton<TopicModelCache>();
         builder.Services.AddScoped<TopicTraining>();
         builder.Services.AddJob<TopicTrainingJob>(TopicTrainingJob.Schedule);
