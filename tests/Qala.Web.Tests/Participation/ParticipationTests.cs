@@ -119,6 +119,7 @@ public sealed class ParticipationTests
         row.QuerySelector("[data-decision]")!.GetAttribute("data-decision").ShouldBe("NotAccepted");
         row.QuerySelector("[data-reason]")!.TextContent.ShouldBe("Already in the city's greening plan.");
         report.QuerySelector("[data-total='suggestions']")!.TextContent.ShouldBe("1");
+        report.QuerySelectorAll("#top-requests tbody tr").Select(r => r.GetAttribute("data-top")).ShouldBe([stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         (await app.Browser().GetStringAsync($"/consultations/{id}/report")).ShouldNotContain("citizen@example.kz");
 
         // The same report as Word and Excel documents.
@@ -131,7 +132,7 @@ public sealed class ParticipationTests
         var xlsx = await app.Browser().GetByteArrayAsync($"/consultations/{id}/report?handler=Export&format=xlsx");
         using (var excel = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
         {
-            excel.WorkbookPart!.Workbook!.Sheets!.ChildElements.Count.ShouldBe(2);
+            excel.WorkbookPart!.Workbook!.Sheets!.ChildElements.Count.ShouldBe(3, "totals, top requests and the answers");
         }
 
         // A closed discussion takes no more suggestions from the web.

@@ -31,6 +31,15 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
     /// <summary>Answered suggestions that are not shown: confidential, or not published.</summary>
     public int AnsweredNotShown { get; private set; }
 
+    public const int TopRequestCount = 10;
+
+    /// <summary>
+    /// The most supported of the listed suggestions, with their topic: the summary's "top requests". Every one of them
+    /// is among its topic's most supported, so the lists already loaded hold them.
+    /// </summary>
+    public IReadOnlyList<(string Topic, Suggestion Suggestion)> TopRequests =>
+        [.. ByTopic.SelectMany(g => g.Suggestions.Select(s => (g.Name, s))).OrderByDescending(x => x.s.Supporters).ThenBy(x => x.s.Id).Take(TopRequestCount)];
+
     public bool IsDraft => Consultation.Phase != ConsultationPhase.ReportPublished;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
@@ -98,7 +107,13 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, ConsultationF
             [new ReportColumn(t["Topic"]), new ReportColumn(t["Suggestion"]), new ReportColumn(t["Supporters"], ColumnKind.WholeNumber), new ReportColumn(t["Decision"]), new ReportColumn(t["Answer"]), new ReportColumn(t["Reason"]), new ReportColumn(t["Program item"])],
             ByTopic.SelectMany(group => group.Suggestions.Select(s => (IReadOnlyList<object?>)
                 [group.Name, s.Text, s.Supporters, t[ParticipationText.Decision(s.Decision!.Value)].Value, s.Answer, s.DecisionReason, s.Activity?.Title.Current ?? s.Goal?.Title.Current ?? s.ForwardedTo])));
-        var document = new ReportDocument(Consultation.Title.Current, [new ReportHeading(t["Totals"], 2), totals, new ReportHeading(t["You said, we did"], 2), decisions])
+        var top = new ReportTable(
+            t["Top requests"],
+            [new ReportColumn(t["Topic"]), new ReportColumn(t["Suggestion"]), new ReportColumn(t["Supporters"], ColumnKind.WholeNumber), new ReportColumn(t["Decision"])],
+            TopRequests.Select(x => (IReadOnlyList<object?>)[x.Topic, x.Suggestion.Text, x.Suggestion.Supporters, t[ParticipationText.Decision(x.Suggestion.Decision!.Value)].Value]));
+        var document = new ReportDocument(
+            Consultation.Title.Current,
+            [new ReportHeading(t["Totals"], 2), totals, new ReportHeading(t["Top requests"], 2), top, new ReportHeading(t["You said, we did"], 2), decisions])
         {
             Subtitle = $"{Consultation.Territory!.Name.Current}, {Consultation.OpensOn.ToString("d", culture)} – {Consultation.ClosesOn.ToString("d", culture)}",
         };
