@@ -374,4 +374,21 @@ public sealed class InstructionExtractorTests
         result.Facts.Select(f => f.Value * f.Scale).ShouldBe([1.2e12, 42, 4.8, 15]);
         result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 6, 5), "Ақтау", "Қасым-Жомарт Тоқаев"));
     }
+
+    [Theory]
+    [InlineData("I instruct the Department of Education to build three schools by 1 September 2026 and to report monthly on the progress.", "monthly")]
+    [InlineData("The akimat must submit quarterly reports on the construction of the hospital until it is completed.", "quarterly")]
+    [InlineData("Поручаю управлению образования построить три школы до 1 сентября 2026 года, ежемесячно информировать аппарат акима о ходе работ.", "monthly")]
+    [InlineData("Акимату области обеспечить ввод жилья и ежеквартально представлять информацию в Правительство.", "quarterly")]
+    [InlineData("Управлению здравоохранения открыть две поликлиники, о ходе исполнения докладывать каждый месяц.", "monthly")]
+    [InlineData("Білім басқармасына үш мектеп салуды және ай сайын ақпарат беруді тапсырамын.", "monthly")]
+    [InlineData("Облыс әкімдігі тұрғын үй құрылысын жеделдетуі және тоқсан сайын Үкіметке есеп беруі керек.", "quarterly")]
+    [InlineData("I instruct the akimat to raise the average monthly wage of teachers by 1 September 2026.", null)]
+    [InlineData("Акимату города обеспечить рост среднемесячной заработной платы и ввод ежеквартальных бонусов.", null)]
+    [InlineData("Әкімдікке ай сайын жолдарды жөндеуді тапсырамын.", null)]
+    public void Interim_reports_asked_for_in_the_clause_propose_their_period(string sentence, string? period)
+    {
+        var instruction = InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
+        instruction.Period.ShouldBe(period);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Qala.Web.Tests.Infrastructure;
 
 namespace Qala.Web.Tests.Instructions;
 
-/// <summary>The review page of a meeting's text, through HTTP and without JavaScript: merging proposals.</summary>
+/// <summary>The review page of a meeting's text, through HTTP and without JavaScript: merging proposals, interim reports preset from the text.</summary>
 public sealed class InstructionReviewTests
 {
     private const string Password = "instructions-password-1";
@@ -67,6 +69,31 @@ public sealed class InstructionReviewTests
         instructions.Count.ShouldBe(2);
         (instructions[0].Text.Ru, instructions[0].OriginalDeadline).ShouldBe(($"{first} {second}", new DateOnly(2026, 10, 15)));
         instructions[1].Text.Ru.ShouldContain("отремонтировать дороги");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_period_of_interim_reports_the_text_asks_for_is_proposed_in_the_api_and_preset_on_the_review_page(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("controller", Password, [QalaRoles.Controller], Almaty);
+        var controller = await app.SignedInAsync("controller", Password);
+        const string text = """
+            Совещание акима города Алматы, 12 января 2026 года.
+            Управлению образования города Алматы построить три новые школы до 1 декабря 2026 года, ежемесячно информировать аппарат акима о ходе работ.
+            Управлению здравоохранения города Алматы открыть две поликлиники до 1 сентября 2026 года и ежеквартально представлять отчёт.
+            Управлению строительства города Алматы отремонтировать дороги до 1 октября 2026 года.
+            """;
+
+        var api = await controller.PostAsJsonAsync("/api/v1/instructions/extract", new { text });
+        api.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync()))
+        {
+            json.RootElement.GetProperty("instructions").EnumerateArray().Select(i => i.GetProperty("period").ValueKind == JsonValueKind.Null ? null : i.GetProperty("period").GetString())
+                .ShouldBe(["monthly", "quarterly", null]);
+        }
+
+        var review = await ReviewAsync(controller, text);
+        Enumerable.Range(0, 3).Select(n => Value(review, $"Proposals[{n}].InterimReporting")).ShouldBe(["Monthly", "Quarterly", "None"]);
     }
 
     internal static async Task<IDocument> ReviewAsync(HttpClient controller, string text)

@@ -73,7 +73,8 @@ public sealed class FactInput
 /// "New meeting from text": a controller pastes or uploads (.txt) a meeting's report or transcript; the page calls
 /// <see cref="InstructionExtractor.Extract"/> and shows the proposed meeting and instructions, each with the cue that
 /// fired and its span highlighted in the text, with executor agencies proposed from the addressee
-/// (<see cref="AgencyLookup"/>). The controller edits or drops proposals and confirms: one meeting and its
+/// (<see cref="AgencyLookup"/>) and interim reports preset from the period the text asks for. The controller edits,
+/// merges or drops proposals and confirms: one meeting and its
 /// instructions are registered in one transaction, with the numeric facts the controller attached to indicators
 /// recorded as observations (<see cref="MeetingFacts"/>).
 /// </summary>
@@ -195,6 +196,12 @@ public sealed class NewModel(
                 ExternalAddressees = agency is null ? p.Addressee : null,
                 Deadline = p.DueDate,
                 ControlLevel = Kind == MeetingKind.HeadOfStateTrip ? ControlLevel.HeadOfState : ControlLevel.Akim,
+                InterimReporting = p.Period switch
+                {
+                    "monthly" => InterimReporting.Monthly,
+                    "quarterly" => InterimReporting.Quarterly,
+                    _ => InterimReporting.None,
+                },
             };
         })];
         var year = (HeldOn ?? deadlines.Today).Year;
