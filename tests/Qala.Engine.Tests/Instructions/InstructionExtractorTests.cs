@@ -391,4 +391,24 @@ public sealed class InstructionExtractorTests
         var instruction = InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
         instruction.Period.ShouldBe(period);
     }
+
+    [Theory]
+    [InlineData("I instruct the akimat to build three schools and the Ministry of Finance to fund their equipment by 1 September 2026.", "the akimat", "the Ministry of Finance")]
+    [InlineData("Поручаю акимату города построить три школы, а министерству финансов выделить средства на их оснащение.", "акимату города", "министерству финансов")]
+    [InlineData("Поручаю акимату области отремонтировать дороги и министерству транспорта профинансировать работы до конца года.", "акимату области", "министерству транспорта")]
+    [InlineData("Қала әкімдігіне үш мектеп салуды, Қаржы министрлігіне оларды жабдықтауды қаржыландыруды тапсырамын.", "Қала әкімдігіне", "Қаржы министрлігіне")]
+    public void One_directive_with_two_addressees_and_two_actions_is_two_items(string sentence, string first, string second)
+    {
+        var instructions = InstructionExtractor.Extract(sentence).Instructions;
+        instructions.Select(i => i.Addressee).ShouldBe([first, second], string.Join(" | ", instructions.Select(i => $"{i.Text} [{i.Addressee}] {i.Cue}")));
+        instructions.ShouldAllBe(i => sentence.Substring(i.Start, i.End - i.Start) == i.Text);
+        instructions[0].End.ShouldBeLessThanOrEqualTo(instructions[1].Start);
+    }
+
+    [Theory]
+    [InlineData("Поручаю акимату города, управлению образования обеспечить ввод трёх школ.")]
+    [InlineData("I instruct the akimat and the Department of Education to build three schools.")]
+    [InlineData("Облыс әкімдігіне және білім басқармасына үш мектеп салуды тапсырамын.")]
+    public void Several_addressees_sharing_one_action_stay_one_item(string sentence) =>
+        InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
 }
