@@ -374,4 +374,41 @@ public sealed class InstructionExtractorTests
         result.Facts.Select(f => f.Value * f.Scale).ShouldBe([1.2e12, 42, 4.8, 15]);
         result.Meeting.ShouldBe(new MeetingProposal(new DateOnly(2023, 6, 5), "Ақтау", "Қасым-Жомарт Тоқаев"));
     }
+
+    [Theory]
+    [InlineData("I instruct the Department of Education to build three schools by 1 September 2026 and to report monthly on the progress.", "monthly")]
+    [InlineData("The akimat must submit quarterly reports on the construction of the hospital until it is completed.", "quarterly")]
+    [InlineData("Поручаю управлению образования построить три школы до 1 сентября 2026 года, ежемесячно информировать аппарат акима о ходе работ.", "monthly")]
+    [InlineData("Акимату области обеспечить ввод жилья и ежеквартально представлять информацию в Правительство.", "quarterly")]
+    [InlineData("Управлению здравоохранения открыть две поликлиники, о ходе исполнения докладывать каждый месяц.", "monthly")]
+    [InlineData("Білім басқармасына үш мектеп салуды және ай сайын ақпарат беруді тапсырамын.", "monthly")]
+    [InlineData("Облыс әкімдігі тұрғын үй құрылысын жеделдетуі және тоқсан сайын Үкіметке есеп беруі керек.", "quarterly")]
+    [InlineData("I instruct the akimat to raise the average monthly wage of teachers by 1 September 2026.", null)]
+    [InlineData("Акимату города обеспечить рост среднемесячной заработной платы и ввод ежеквартальных бонусов.", null)]
+    [InlineData("Әкімдікке ай сайын жолдарды жөндеуді тапсырамын.", null)]
+    public void Interim_reports_asked_for_in_the_clause_propose_their_period(string sentence, string? period)
+    {
+        var instruction = InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
+        instruction.Period.ShouldBe(period);
+    }
+
+    [Theory]
+    [InlineData("I instruct the akimat to build three schools and the Ministry of Finance to fund their equipment by 1 September 2026.", "the akimat", "the Ministry of Finance")]
+    [InlineData("Поручаю акимату города построить три школы, а министерству финансов выделить средства на их оснащение.", "акимату города", "министерству финансов")]
+    [InlineData("Поручаю акимату области отремонтировать дороги и министерству транспорта профинансировать работы до конца года.", "акимату области", "министерству транспорта")]
+    [InlineData("Қала әкімдігіне үш мектеп салуды, Қаржы министрлігіне оларды жабдықтауды қаржыландыруды тапсырамын.", "Қала әкімдігіне", "Қаржы министрлігіне")]
+    public void One_directive_with_two_addressees_and_two_actions_is_two_items(string sentence, string first, string second)
+    {
+        var instructions = InstructionExtractor.Extract(sentence).Instructions;
+        instructions.Select(i => i.Addressee).ShouldBe([first, second], string.Join(" | ", instructions.Select(i => $"{i.Text} [{i.Addressee}] {i.Cue}")));
+        instructions.ShouldAllBe(i => sentence.Substring(i.Start, i.End - i.Start) == i.Text);
+        instructions[0].End.ShouldBeLessThanOrEqualTo(instructions[1].Start);
+    }
+
+    [Theory]
+    [InlineData("Поручаю акимату города, управлению образования обеспечить ввод трёх школ.")]
+    [InlineData("I instruct the akimat and the Department of Education to build three schools.")]
+    [InlineData("Облыс әкімдігіне және білім басқармасына үш мектеп салуды тапсырамын.")]
+    public void Several_addressees_sharing_one_action_stay_one_item(string sentence) =>
+        InstructionExtractor.Extract(sentence).Instructions.ShouldHaveSingleItem();
 }

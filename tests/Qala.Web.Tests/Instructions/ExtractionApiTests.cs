@@ -122,6 +122,7 @@ public sealed class ExtractionApiTests
         var json = JsonDocument.Parse(stdout).RootElement;
         json.GetProperty("meeting").GetProperty("date").GetString().ShouldBe("2019-10-29");
         json.GetProperty("instructions").GetArrayLength().ShouldBe(10);
+        json.GetProperty("instructions").EnumerateArray().All(i => i.TryGetProperty("period", out _)).ShouldBeTrue("the period of interim reports, null when none is asked for");
         json.GetProperty("facts").GetArrayLength().ShouldBe(7);
     }
 

@@ -62,7 +62,8 @@ public static class InstructionExtractor
             .Select(f =>
             {
                 var deadline = Dates.Deadline(text, tokens, f.FirstToken, f.EndToken, dates, lexicon, meeting, calendar);
-                return new InstructionProposal(f.Text, f.Start, f.End, f.Addressee, deadline?.Text, deadline?.Due, f.Cue);
+                var period = Period(tokens.GetRange(f.FirstToken, f.EndToken - f.FirstToken), lexicon);
+                return new InstructionProposal(f.Text, f.Start, f.End, f.Addressee, deadline?.Text, deadline?.Due, f.Cue, period);
             })
             .ToList();
 
@@ -72,6 +73,33 @@ public static class InstructionExtractor
             new MeetingProposal(meeting, MeetingPlace(tokens, lexicon), MeetingChair(tokens, language, lexicon, text)),
             instructions,
             facts);
+    }
+
+    /// <summary>
+    /// "monthly" or "quarterly" when the clause asks for interim reports at that period ("report monthly",
+    /// "ежемесячно информировать", "тоқсан сайын есеп беру"): a period word of the lexicon within four words of a
+    /// reporting word, so that "the average monthly wage" proposes none. Null otherwise.
+    /// </summary>
+    private static string? Period(List<Token> words, Lexicon lexicon)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (lexicon.MatchAt("period", words, i) is not { } period)
+            {
+                continue;
+            }
+
+            var (from, to) = (Math.Max(0, i - 4), Math.Min(words.Count, period.End + 4));
+            for (var k = from; k < to; k++)
+            {
+                if ((k < i || k >= period.End) && lexicon.MatchAt("informing", words, k) is not null)
+                {
+                    return period.Entry.Value;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The place named most often (ties: the first named), from the lexicon's cities and regions.</summary>

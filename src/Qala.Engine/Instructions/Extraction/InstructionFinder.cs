@@ -71,7 +71,128 @@ internal sealed partial class InstructionFinder(string text, List<Token> all, La
 
         var (lastStart, lastEnd) = Trim(words, clauseStart == 0 ? start : words[clauseStart].Start, stop);
         found.Add(new Found(lastStart, lastEnd, text[lastStart..lastEnd], cue.Addressee, cue.Text, first + clauseStart, end, heading));
-        return found;
+        return [.. found.SelectMany(SplitSharedDirective)];
+    }
+
+    private static readonly string[] KazakhDatives = ["ға", "ге", "қа", "ке", "на", "не"];
+
+    /// <summary>
+    /// "I instruct the akimat to build X and the ministry to fund Y": clauses that share one directive verb but each
+    /// name their own addressee and action are one item each. The item is split before each further addressee that
+    /// opens a clause (after "and", "и", a comma or a semicolon) and has its own action, when the clause before it has
+    /// one too — so "акимату, управлению образования обеспечить" (two addressees, one action) stays whole.
+    /// </summary>
+    private IEnumerable<Found> SplitSharedDirective(Found f)
+    {
+        if (!f.Cue.StartsWith("directive", StringComparison.Ordinal) || f.Addressee is null)
+        {
+            return [f];
+        }
+
+        var w = all.GetRange(f.FirstToken, f.EndToken - f.FirstToken);
+        var parts = new List<Found>();
+        var (partStart, partFirst, addressee) = (f.Start, 0, f.Addressee);
+        for (var b = 2; b < w.Count - 2; b++)
+        {
+            var from = Conjunctions.Contains(w[b].Norm) ? b + 1 : b;
+            if ((from == b && w[b].Gap.IndexOfAny([',', ';']) < 0) || !HasAction(w, partFirst, b)
+                || FurtherAddressee(w, from) is not { } next || string.Equals(next, addressee, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // A Kazakh addressee taken as the opening up to the comma is only the body in the dative once split.
+            if (parts.Count == 0 && language == Language.Kk)
+            {
+                addressee = FurtherAddressee(w, 0) ?? addressee;
+            }
+
+            var end = w[b - 1].End;
+            parts.Add(f with { Start = partStart, End = end, Text = text[partStart..end], Addressee = addressee, FirstToken = f.FirstToken + partFirst, EndToken = f.FirstToken + b });
+            (partStart, partFirst, addressee, b) = (w[from].Start, from, next, from);
+        }
+
+        if (parts.Count == 0)
+        {
+            return [f];
+        }
+
+        parts.Add(f with { Start = partStart, Text = text[partStart..f.End], Addressee = addressee, FirstToken = f.FirstToken + partFirst });
+        return parts;
+    }
+
+    /// <summary>Whether words <c>[from, to)</c> hold an action: "to" and a verb (en), an infinitive (ru), a verbal noun (kk).</summary>
+    private bool HasAction(List<Token> w, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var action = language switch
+            {
+                Language.En => w[k].Norm == "to" && k + 1 < to && w[k + 1].Kind == TokenKind.Word,
+                Language.Ru => IsRussianInfinitive(w[k]),
+                Language.Kk => w[k].Kind == TokenKind.Word && KazakhVerbalNoun().IsMatch(w[k].Norm),
+            };
+            if (action)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The addressee opening a clause at word <paramref name="from"/> when an action of its own follows: "the Ministry
+    /// of Finance to fund" (en), "министерству финансов выделить" (ru), "Қаржы министрлігіне" in the dative (kk).
+    /// </summary>
+    private string? FurtherAddressee(List<Token> w, int from)
+    {
+        if (from >= w.Count - 1)
+        {
+            return null;
+        }
+
+        switch (language)
+        {
+            case Language.En:
+                for (var k = from + 1; k < Math.Min(w.Count - 1, from + 8); k++)
+                {
+                    if (w[k].Norm == "to")
+                    {
+                        return w[from].Norm == "the" && lexicon.Find("addressee", w.GetRange(from, k - from)) is not null && w[k + 1].Kind == TokenKind.Word
+                            ? Words(w, from, k - 1) : null;
+                    }
+                }
+
+                return null;
+            case Language.Ru:
+                if (lexicon.MatchAt("addressee", w, from) is null || !RussianDative().IsMatch(w[from].Norm))
+                {
+                    return null;
+                }
+
+                for (var k = from + 1; k < Math.Min(w.Count, from + 10); k++)
+                {
+                    if (IsRussianInfinitive(w[k]))
+                    {
+                        return Words(w, from, k - 1);
+                    }
+                }
+
+                return null;
+            case Language.Kk:
+                for (var k = from; k < Math.Min(w.Count - 1, from + 4); k++)
+                {
+                    if (lexicon.MatchAt("addressee", w, k) is not null && KazakhDatives.Any(e => w[k].Raw.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return Words(w, from, k);
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>The first word after <paramref name="from"/> and up to <paramref name="to"/> that opens a new clause: after a semicolon, or a conjunction after a comma.</summary>

@@ -178,11 +178,14 @@ public sealed class Instruction : IVersioned, ITerritoryScoped
     /// their report while the executor still owed reports — up to the accepted report's day once executed, none for
     /// an instruction removed from control.
     /// </summary>
-    public int LateInterimCount(DateOnly meetingDay, DateOnly today) => Status switch
+    public int LateInterimCount(DateOnly meetingDay, DateOnly today) => CountedLateInterimReports(meetingDay, today).Count;
+
+    /// <summary>The due days <see cref="LateInterimCount"/> counts, for the API.</summary>
+    public IReadOnlyList<DateOnly> CountedLateInterimReports(DateOnly meetingDay, DateOnly today) => Status switch
     {
-        InstructionStatus.Removed => 0,
-        InstructionStatus.Accepted when ExecutedOn is { } done && done < today => LateInterimReports(meetingDay, done).Count,
-        _ => LateInterimReports(meetingDay, today).Count,
+        InstructionStatus.Removed => [],
+        InstructionStatus.Accepted when ExecutedOn is { } done && done < today => LateInterimReports(meetingDay, done),
+        _ => LateInterimReports(meetingDay, today),
     };
 
     /// <summary>An executor agency's report: a final one waits for the controller's decision, an interim one only informs.</summary>

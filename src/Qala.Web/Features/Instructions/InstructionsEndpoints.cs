@@ -12,6 +12,7 @@ using Qala.Web.Features.Programs;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
+using Qala.Web.Infrastructure.Files;
 
 namespace Qala.Web.Features.Instructions;
 
@@ -34,6 +35,11 @@ public static class InstructionsEndpoints
             .WithSummary("The instructions the caller may read (an agency officer: their agency's), overdue first; filter by meeting, chair, territory code, deadline period, status, overdue and executor agency code.");
         group.MapGet("/{id:int}", GetAsync)
             .WithSummary("One instruction with its reports and history.");
+        group.MapGet("/{id:int}/files/{file:guid}", DownloadAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .Produces(StatusCodes.Status403Forbidden)
+            .Produces(StatusCodes.Status404NotFound)
+            .WithSummary("A file attached to one of the instruction's reports, as a download, for those who may read the instruction (another agency's officer gets 403).");
         group.MapPost("/meetings", CreateAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Registers a meeting with its instructions in one transaction (controllers and administrators of the territory).");
@@ -57,11 +63,32 @@ public static class InstructionsEndpoints
         group.MapPost("/{id:int}/remove", (InstructionControl control, ClaimsPrincipal user, int id, DecisionRequest body, CancellationToken ct) =>
             ApplyAsync(control, user, id, body.Version, new RemoveAction(body.Comment ?? string.Empty), ct))
             .WithSummary("A controller removes the instruction from control with the reason.");
+        group.MapPost("/{id:int}/links", LinkAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("A controller of the instruction's territory sets its links: a program goal and a roadmap activity (ids) and an indicator (code) of the territory; one left out is cleared. A stale version is refused (409).");
+        group.MapPost("/{id:int}/texts", (InstructionControl control, ClaimsPrincipal user, int id, TextsRequest body, CancellationToken ct) =>
+            ApplyAsync(control, user, id, body.Version, new RewordAction(body.Kk ?? string.Empty, body.Ru ?? string.Empty, body.En ?? string.Empty), ct))
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("A controller of the instruction's territory sets its text in Kazakh, Russian and English (at least one; a blank one stays blank). A stale version is refused (409).");
         return api;
     }
 
+    public static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> LinkAsync(
+        QalaDbContext db, InstructionControl control, ClaimsPrincipal user, int id, LinksRequest body, CancellationToken cancellationToken)
+    {
+        int? indicator = null;
+        if (body.Indicator is { Length: > 0 } code
+            && (indicator = await db.Set<Indicator>().Where(i => i.Code == code).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken)) is null)
+        {
+            return Invalid($"Unknown indicator code {code}.");
+        }
+
+        return await ApplyAsync(control, user, id, body.Version, new LinkAction(body.Goal, body.Activity, indicator), cancellationToken);
+    }
+
     public static async Task<Results<Ok<List<InstructionResponse>>, NotFound>> ListAsync(
-        QalaDbContext db, InstructionQueries queries, ClaimsPrincipal user, int? meeting, string? chair, string? territory, DateOnly? from, DateOnly? to,
+        QalaDbContext db, InstructionQueries queries, Deadlines deadlines, ClaimsPrincipal user, int? meeting, string? chair, string? territory, DateOnly? from, DateOnly? to,
         InstructionStatus? status, bool? overdue, string? agency, CancellationToken cancellationToken)
     {
         int? territoryId = null, agencyId = null;
@@ -86,7 +113,8 @@ public static class InstructionsEndpoints
             OverdueOnly = overdue == true,
             AgencyId = agencyId,
         };
-        return TypedResults.Ok((await queries.ListAsync(user, filter, cancellationToken)).Select(InstructionResponse.Of).ToList());
+        var today = deadlines.Today;
+        return TypedResults.Ok((await queries.ListAsync(user, filter, cancellationToken, withInterimReports: true)).Select(l => InstructionResponse.Of(l, today)).ToList());
     }
 
     public static async Task<Results<Ok<InstructionDetailResponse>, NotFound, ForbidHttpResult>> GetAsync(
@@ -104,9 +132,32 @@ public static class InstructionsEndpoints
 
         var today = deadlines.Today;
         return TypedResults.Ok(new InstructionDetailResponse(
-            InstructionResponse.Of(new InstructionLine(instruction, instruction.IsOverdueOn(today), instruction.Deadline.DayNumber - today.DayNumber)),
-            [.. instruction.Reports.OrderBy(r => r.SubmittedAt).Select(r => new ReportResponse(r.Id, r.IsInterim, r.Agency?.Code, r.Text, r.SubmittedOn, r.SubmittedBy, [.. r.Attachments.Select(a => a.FileName)]))],
+            InstructionResponse.Of(new InstructionLine(instruction, instruction.IsOverdueOn(today), instruction.Deadline.DayNumber - today.DayNumber), today),
+            [.. instruction.Reports.OrderBy(r => r.SubmittedAt).Select(r => new ReportResponse(
+                r.Id, r.IsInterim, r.Agency?.Code, r.Text, r.SubmittedOn, r.SubmittedBy, [.. r.Attachments.Select(a => a.FileName)],
+                [.. r.Attachments.Select(a => new ReportFileResponse(a.FileName, FileUrl(id, a.AttachmentId)))]))],
             [.. instruction.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new EventResponse(e.Kind, e.At, e.By, e.Reason, e.Deadline))]));
+    }
+
+    public static async Task<IResult> DownloadAsync(
+        InstructionControl control, InstructionAccess access, AttachmentStore store, HttpContext http, ClaimsPrincipal user, int id, Guid file, CancellationToken cancellationToken)
+    {
+        if (await control.LoadAsync(id, cancellationToken) is not { } instruction)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanReadAsync(user, instruction))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!instruction.Reports.Any(r => r.Attachments.Any(a => a.AttachmentId == file)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await FileEndpoints.DownloadAsync(file, store, http, cancellationToken);
     }
 
     public static async Task<Results<Created<CreatedMeetingResponse>, ProblemHttpResult, ForbidHttpResult>> CreateAsync(
@@ -178,6 +229,9 @@ public static class InstructionsEndpoints
             _ => throw new InvalidOperationException(),
         };
     }
+
+    /// <summary>Where a report's file is downloaded, with the instruction's access checked.</summary>
+    public static string FileUrl(int instruction, Guid attachment) => string.Create(CultureInfo.InvariantCulture, $"/api/v1/instructions/{instruction}/files/{attachment}");
 
     private static ProblemHttpResult Invalid(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request cannot be carried out.");
@@ -252,6 +306,12 @@ public sealed record DecisionRequest(string? Comment, Guid? Version);
 
 public sealed record ExtensionRequest(DateOnly Deadline, string? Reason, Guid? Version);
 
+/// <summary>The links of an instruction: a program goal and a roadmap activity (ids) and an indicator (code); null clears one.</summary>
+public sealed record LinksRequest(int? Goal, int? Activity, string? Indicator, Guid? Version);
+
+/// <summary>The instruction's text in Kazakh, Russian and English.</summary>
+public sealed record TextsRequest(string? Kk, string? Ru, string? En, Guid? Version);
+
 public sealed record ReportRequest(string? Text, bool Interim, Guid? Version);
 
 /// <summary>A meeting with its instructions; the territory is its KATO code.</summary>
@@ -269,20 +329,30 @@ public sealed record CreateInstructionRequest(
 
 public sealed record CreatedMeetingResponse(int Meeting, List<int> Instructions);
 
+/// <summary>
+/// An instruction in the register; <c>LateInterimReports</c> are the interim due days that passed without their report
+/// while the executor owed reports (what the control board counts).
+/// </summary>
 public sealed record InstructionResponse(
     int Id, int Meeting, DateOnly MeetingDate, string Chair, int Number, string Text, string? LeadAgency, List<string> CoExecutors, string ExternalAddressees,
-    DateOnly OriginalDeadline, DateOnly Deadline, InstructionStatus Status, bool Overdue, int DaysLeft, ControlLevel ControlLevel, DateOnly? ExecutedOn, Guid Version)
+    DateOnly OriginalDeadline, DateOnly Deadline, InstructionStatus Status, bool Overdue, int DaysLeft, ControlLevel ControlLevel, DateOnly? ExecutedOn,
+    InterimReporting InterimReporting, List<DateOnly> LateInterimReports, Guid Version)
 {
-    public static InstructionResponse Of(InstructionLine line)
+    /// <summary>The instruction of <paramref name="line"/>, its interim reports loaded, as of <paramref name="today"/> in Asia/Almaty.</summary>
+    public static InstructionResponse Of(InstructionLine line, DateOnly today)
     {
         var i = line.Instruction;
         return new(
             i.Id, i.MeetingId, i.Meeting!.HeldOn, i.Meeting.Chair, i.Number, i.Text.Current, i.LeadAgency?.Code, [.. i.CoExecutors.Select(c => c.Agency?.Code ?? string.Empty)],
-            i.ExternalAddressees, i.OriginalDeadline, i.Deadline, i.Status, line.IsOverdue, line.DaysLeft, i.ControlLevel, i.ExecutedOn, i.Version);
+            i.ExternalAddressees, i.OriginalDeadline, i.Deadline, i.Status, line.IsOverdue, line.DaysLeft, i.ControlLevel, i.ExecutedOn,
+            i.InterimReporting, [.. i.CountedLateInterimReports(i.Meeting.HeldOn, today)], i.Version);
     }
 }
 
-public sealed record ReportResponse(long Id, bool Interim, string? Agency, string Text, DateOnly SubmittedOn, string SubmittedBy, List<string> Files);
+public sealed record ReportResponse(long Id, bool Interim, string? Agency, string Text, DateOnly SubmittedOn, string SubmittedBy, List<string> Files, List<ReportFileResponse> Attachments);
+
+/// <summary>A report's file: its name and where to download it.</summary>
+public sealed record ReportFileResponse(string FileName, string Url);
 
 public sealed record EventResponse(InstructionEventKind Kind, DateTimeOffset At, string By, string Reason, DateOnly? Deadline);
 

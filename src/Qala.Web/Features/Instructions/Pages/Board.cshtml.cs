@@ -50,6 +50,16 @@ public sealed class BoardModel(QalaDbContext db, InstructionQueries queries, Use
                         new ReportColumn(t["Discipline (after extensions)"], ColumnKind.Percent, 1),
                     ],
                     f.Discipline.Select(d => (IReadOnlyList<object?>)[d.Agency, d.DueOriginally, d.OnTimeOriginally, d.Original, d.DueAfterExtensions, d.OnTimeAfterExtensions, d.AfterExtensions])),
+                new ReportHeading(t["By agency"], 2),
+                new ReportTable(
+                    t["By agency"],
+                    [
+                        new ReportColumn(t["Agency"]), new ReportColumn(t["On control"], ColumnKind.WholeNumber), new ReportColumn(t["Report submitted"], ColumnKind.WholeNumber),
+                        new ReportColumn(t["Returned for rework"], ColumnKind.WholeNumber), new ReportColumn(t["Extension requested"], ColumnKind.WholeNumber),
+                        new ReportColumn(t["Executed"], ColumnKind.WholeNumber), new ReportColumn(t["Removed from control"], ColumnKind.WholeNumber),
+                        new ReportColumn(t["Overdue"], ColumnKind.WholeNumber), new ReportColumn(t["Late interim reports"], ColumnKind.WholeNumber),
+                    ],
+                    f.ByAgency.Select(a => (IReadOnlyList<object?>)[a.Agency, a.OnControl, a.ReportSubmitted, a.Returned, a.ExtensionRequested, a.Accepted, a.Removed, a.Overdue, a.LateInterim])),
                 new ReportHeading(t["Overdue"], 2),
                 Lines(t["Overdue"], f.OverdueLines),
                 new ReportHeading(t["Due this week"], 2),

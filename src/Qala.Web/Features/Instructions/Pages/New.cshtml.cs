@@ -21,6 +21,9 @@ public sealed class ProposalInput
 {
     public bool Keep { get; set; } = true;
 
+    /// <summary>Chosen to be merged with the other chosen proposals.</summary>
+    public bool Chosen { get; set; }
+
     [StringLength(Instruction.TextLength)]
     public string Text { get; set; } = string.Empty;
 
@@ -70,7 +73,8 @@ public sealed class FactInput
 /// "New meeting from text": a controller pastes or uploads (.txt) a meeting's report or transcript; the page calls
 /// <see cref="InstructionExtractor.Extract"/> and shows the proposed meeting and instructions, each with the cue that
 /// fired and its span highlighted in the text, with executor agencies proposed from the addressee
-/// (<see cref="AgencyLookup"/>). The controller edits or drops proposals and confirms: one meeting and its
+/// (<see cref="AgencyLookup"/>) and interim reports preset from the period the text asks for. The controller edits,
+/// merges or drops proposals and confirms: one meeting and its
 /// instructions are registered in one transaction, with the numeric facts the controller attached to indicators
 /// recorded as observations (<see cref="MeetingFacts"/>).
 /// </summary>
@@ -192,6 +196,12 @@ public sealed class NewModel(
                 ExternalAddressees = agency is null ? p.Addressee : null,
                 Deadline = p.DueDate,
                 ControlLevel = Kind == MeetingKind.HeadOfStateTrip ? ControlLevel.HeadOfState : ControlLevel.Akim,
+                InterimReporting = p.Period switch
+                {
+                    "monthly" => InterimReporting.Monthly,
+                    "quarterly" => InterimReporting.Quarterly,
+                    _ => InterimReporting.None,
+                },
             };
         })];
         var year = (HeldOn ?? deadlines.Today).Year;
@@ -267,6 +277,53 @@ public sealed class NewModel(
         await transaction.CommitAsync(cancellationToken);
         TempData["Notice"] = t["The meeting and its {0} instructions have been registered.", meeting.Instructions.Count].Value;
         return Redirect($"/instructions?meeting={meeting.Id}");
+    }
+
+    /// <summary>
+    /// Merges the chosen proposals (two or more) into the first of them, in the order of the text: texts joined, the
+    /// span covering them all, the earliest deadline, executors and addressees joined. Works without JavaScript: the
+    /// page is re-rendered from the posted state, nothing is saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostMergeAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        await LoadIndicatorsAsync(cancellationToken);
+        Reviewing = true;
+        var chosen = Proposals.Where(p => p.Chosen).OrderBy(p => p.Start).ToList();
+        ModelState.Clear();
+        if (chosen.Count < 2)
+        {
+            ModelState.AddModelError(nameof(Proposals), t["Choose two or more proposals to merge."]);
+            return Page();
+        }
+
+        var merged = Merge(chosen);
+        var at = Proposals.IndexOf(chosen.MinBy(Proposals.IndexOf)!);
+        Proposals = [.. Proposals.Take(at).Where(p => !p.Chosen), merged, .. Proposals.Skip(at).Where(p => !p.Chosen)];
+        return Page();
+    }
+
+    private static ProposalInput Merge(List<ProposalInput> chosen)
+    {
+        static string? Joined(IEnumerable<string?> parts) =>
+            string.Join("; ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)) is { Length: > 0 } joined ? joined : null;
+
+        var lead = chosen.Select(p => p.LeadAgencyId).FirstOrDefault(a => a is not null);
+        return new ProposalInput
+        {
+            Text = string.Join(" ", chosen.Select(p => p.Text.Trim()).Where(p => p.Length > 0)),
+            Cue = Joined(chosen.Select(p => p.Cue)) ?? string.Empty,
+            Addressee = Joined(chosen.Select(p => p.Addressee)),
+            DeadlineAsWritten = Joined(chosen.Select(p => p.DeadlineAsWritten)),
+            Start = chosen.Min(p => p.Start),
+            End = chosen.Max(p => p.End),
+            LeadAgencyId = lead,
+            CoExecutorIds = [.. chosen.SelectMany(p => p.CoExecutorIds.Append(p.LeadAgencyId ?? 0)).Where(a => a != 0 && a != lead).Distinct()],
+            ExternalAddressees = Joined(chosen.Select(p => p.ExternalAddressees)),
+            Deadline = chosen.Min(p => p.Deadline),
+            ControlLevel = chosen.Min(p => p.ControlLevel),
+            InterimReporting = chosen.Select(p => p.InterimReporting).FirstOrDefault(i => i != InterimReporting.None),
+        };
     }
 
     /// <summary>The fact's quantity (value × scale) as a decimal, 0 when it does not fit one: the controller corrects it.</summary>
