@@ -198,6 +198,9 @@ public sealed class InstructionApiTests
         (await officer.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var other = await app.SignedInAsync("health", Password);
         (await other.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var generic = $"/files/{url.Split('/')[^1]}";
+        (await other.GetAsync(generic)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the file store asks the instruction who may read it");
+        (await officer.GetAsync(generic)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await controller.GetAsync($"/api/v1/instructions/{id}/files/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await app.Browser().GetAsync(url)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
     }

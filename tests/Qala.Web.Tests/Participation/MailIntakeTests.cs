@@ -68,6 +68,10 @@ public sealed class MailIntakeTests(DovecotServer dovecot) : IClassFixture<Dovec
         var files = await app.QueryAsync(db => db.Set<SuggestionAttachment>().Include(a => a.Attachment).ToListAsync());
         files.ShouldHaveSingleItem().SuggestionId.ShouldBe(stored[1].Id);
         files[0].Attachment!.FileName.ShouldBe("сурет.pdf");
+        (await (await app.SignedInAsync()).GetAsync($"/files/{files[0].AttachmentId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await app.CreateUserAsync("karaganda-planner", "mail-planner-password-1", [QalaRoles.Planner], "350000000");
+        (await (await app.SignedInAsync("karaganda-planner", "mail-planner-password-1")).GetAsync($"/files/{files[0].AttachmentId}"))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "a letter's file is for those who may read the suggestion");
         (await app.QueryAsync(db => db.Set<AttachmentContent>().SingleAsync(c => c.AttachmentId == files[0].AttachmentId))).Content.ShouldBe(pdf);
 
         var log = await LogAsync(app);

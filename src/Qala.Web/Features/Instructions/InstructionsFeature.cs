@@ -7,6 +7,7 @@ public static class InstructionsFeature
     public static IServiceCollection AddQalaInstructions(this IServiceCollection services)
     {
         services.AddScoped<InstructionAccess>();
+        services.AddScoped<Infrastructure.Files.IAttachmentOwner, InstructionFiles>();
         services.AddScoped<InstructionQueries>();
         services.AddScoped<MeetingRegistration>();
         services.AddScoped<InstructionControl>();

@@ -28,6 +28,7 @@ public static class ParticipationFeature
             .Validate(o => o.PollSeconds >= 5 && o.MaxMessageBytes > 0 && o.BatchSize > 0 && o.TimeoutSeconds > 0, "Qala:MailIntake: PollSeconds is at least 5; MaxMessageBytes, BatchSize and TimeoutSeconds are positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<MailboxSecrets>();
+        builder.Services.AddScoped<Infrastructure.Files.IAttachmentOwner, SuggestionFiles>();
         builder.Services.AddScoped<MailboxConnector>();
         builder.Services.AddScoped<MailboxIntake>();
         builder.Services.AddJob<MailIntakeJob>(MailIntakeJob.Schedule(mail.Get<MailIntakeOptions>() ?? new MailIntakeOptions()));

@@ -1,19 +1,39 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Infrastructure.Files;
 
 public static class FileEndpoints
 {
     /// <summary>
-    /// <c>GET /files/{id}</c>: an attachment as a download. For now any signed-in user may download any attachment
-    /// whose id they know (ids are random); features that link files to records they scope (an agency's reports, a
-    /// citizen's suggestion) add their own checks before they hand out links, or their own download endpoint.
+    /// <c>GET /files/{id}</c>: an attachment as a download, for those the feature that owns it allows
+    /// (<see cref="IAttachmentOwner"/>: whoever may read the instruction or the suggestion it belongs to); a file no
+    /// feature owns (uploaded on the administration's files page) only for administrators. Knowing the id is not enough.
     /// </summary>
     public static IEndpointRouteBuilder MapQalaFiles(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/files/{id:guid}", DownloadAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/files/{id:guid}", GuardedDownloadAsync).RequireAuthorization().ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> GuardedDownloadAsync(
+        Guid id, IEnumerable<IAttachmentOwner> owners, ClaimsPrincipal user, AttachmentStore store, HttpContext http, CancellationToken cancellationToken)
+    {
+        bool? allowed = null;
+        foreach (var owner in owners)
+        {
+            allowed = await owner.MayReadAsync(id, user, cancellationToken);
+            if (allowed is not null)
+            {
+                break;
+            }
+        }
+
+        return allowed ?? user.IsInRole(QalaRoles.Administrator)
+            ? await DownloadAsync(id, store, http, cancellationToken)
+            : TypedResults.Forbid();
     }
 
     /// <summary>
