@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
 using Qala.Web.Features.Users;
+using Qala.Web.Infrastructure.Files;
 
 namespace Qala.Web.Features.Programs;
 
@@ -17,6 +18,39 @@ public static class ProgramsEndpoints
         group.MapGet("/{id:int}", TreeAsync)
             .WithSummary("A program's tree — directions, goals with their target indicators, tasks and roadmap activities — with progress, expected progress and band at every level as of today.");
         return api;
+    }
+
+    /// <summary>
+    /// <c>GET /programs/activities/{id}/files/{file}</c>: a file of one of the activity's progress reports, as a safe
+    /// download (<see cref="FileEndpoints.DownloadAsync"/>), for those <see cref="ProgramAccess.CanReadReportFilesAsync"/>
+    /// lets read it; 403 for another agency's officer.
+    /// </summary>
+    public static IEndpointRouteBuilder MapProgramFiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/programs/activities/{id:int}/files/{file:guid}", ReportFileAsync).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> ReportFileAsync(
+        int id, Guid file, QalaDbContext db, UserScope scope, ProgramAccess access, AttachmentStore store, ClaimsPrincipal user, HttpContext http, CancellationToken cancellationToken)
+    {
+        var activity = await db.Set<RoadmapActivity>().AsNoTracking().Include(a => a.Task!.Goal!.Direction!.Program)
+            .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (activity is null || !await db.Set<ActivityReportAttachment>().AnyAsync(f => f.AttachmentId == file && db.Set<ActivityReport>().Any(r => r.Id == f.ReportId && r.ActivityId == id), cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanReadReportFilesAsync(user, (await scope.CurrentAsync(cancellationToken)).AgencyId, activity, activity.Task!.Goal!.Direction!.Program!))
+        {
+            return TypedResults.Forbid();
+        }
+
+        return (await FileEndpoints.DownloadAsync(file, store, http, cancellationToken)).Result switch
+        {
+            FileStreamHttpResult stream => stream,
+            _ => TypedResults.NotFound(),
+        };
     }
 
     public static async Task<Ok<List<ProgramResponse>>> ListAsync(QalaDbContext db, UserScope scope, ClaimsPrincipal user, CancellationToken cancellationToken)
