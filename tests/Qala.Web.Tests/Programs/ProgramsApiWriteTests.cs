@@ -60,9 +60,34 @@ public sealed partial class ProgramsTests
 
         await app.CreateUserAsync("karaganda.planner", Password, [QalaRoles.Planner], Karaganda);
         (await (await app.SignedInAsync("karaganda.planner", Password)).PutAsJsonAsync($"/api/v1/programs/activities/{activityId}", plan)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        // Structure through the API: a new draft built from a direction down to an activity; closed programs refuse.
+        var draft = await CreateProgramAsync(app, planner, Almaty);
+        var title = new { kk = "Бағыт", ru = "Направление", en = "Safety" };
+        var direction = await CreatedIdAsync(await planner.PostAsJsonAsync($"/api/v1/programs/{draft}/directions", new { title }));
+        var goal = await CreatedIdAsync(await planner.PostAsJsonAsync($"/api/v1/programs/directions/{direction}/goals", new { title, weight = 2 }));
+        var task = await CreatedIdAsync(await planner.PostAsJsonAsync($"/api/v1/programs/goals/{goal}/tasks", new { title }));
+        (await planner.PostAsJsonAsync($"/api/v1/programs/tasks/{task}/activities", plan with { dueDate = Iso(PeriodTo.AddDays(1)) })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var added = await CreatedIdAsync(await planner.PostAsJsonAsync($"/api/v1/programs/tasks/{task}/activities", plan));
+        var built = await app.QueryAsync(db => db.Set<RoadmapActivity>().Include(a => a.Budget).Include(a => a.Task!.Goal).SingleAsync(a => a.Id == added));
+        (built.Task!.Goal!.Id, built.Task.Goal.Weight, built.Budget.Single().Planned, built.Title.En).ShouldBe((goal, 2m, 1_500_000m, "Repair school No. 12"));
+        (await planner.PostAsJsonAsync($"/api/v1/programs/{draft}/directions", new { title = new { kk = "", ru = "", en = "" } })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await planner.PostAsJsonAsync("/api/v1/programs/goals/999999/tasks", new { title })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await MoveAsync(planner, draft, ProgramStatus.PublicDiscussion);
+        await MoveAsync(planner, draft, ProgramStatus.Approved);
+        (await planner.PostAsJsonAsync($"/api/v1/programs/{draft}/directions", new { title })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "an approved program changes by amendment");
+        (await (await app.SignedInAsync("karaganda.planner", Password)).PostAsJsonAsync($"/api/v1/programs/goals/{goal}/tasks", new { title })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
         using var openApi = JsonDocument.Parse(await app.Browser().GetStringAsync("/openapi/v1.json"));
         var paths = openApi.RootElement.GetProperty("paths");
         paths.TryGetProperty("/api/v1/programs/activities/{id}/reports", out _).ShouldBeTrue();
         paths.TryGetProperty("/api/v1/programs/activities/{id}", out _).ShouldBeTrue();
+        paths.TryGetProperty("/api/v1/programs/tasks/{id}/activities", out _).ShouldBeTrue();
+    }
+
+    private static async Task<int> CreatedIdAsync(HttpResponseMessage response)
+    {
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetInt32();
     }
 }

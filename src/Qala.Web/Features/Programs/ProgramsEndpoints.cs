@@ -22,6 +22,21 @@ public static class ProgramsEndpoints
         group.MapPost("/activities/{id:int}/reports", ReportAsync)
             .RequireAuthorization(policy => policy.RequireRole(QalaRoles.AgencyOfficer))
             .WithSummary("A progress report of the responsible agency's officer on its activity: text, percent complete, status, the day it speaks of, and the activity's version; 403 for another agency's activity, 409 when the activity changed since that version.");
+        group.MapPost("/{id:int}/directions", (int id, ItemRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                AddItemAsync(db, access, user, ItemLevel.Direction, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Adds a direction to a program whose structure is open (planners of its territory); position defaults to the last.");
+        group.MapPost("/directions/{id:int}/goals", (int id, ItemRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                AddItemAsync(db, access, user, ItemLevel.Goal, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Adds a goal to a direction of a program whose structure is open.");
+        group.MapPost("/goals/{id:int}/tasks", (int id, ItemRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                AddItemAsync(db, access, user, ItemLevel.Task, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Adds a task to a goal of a program whose structure is open.");
+        group.MapPost("/tasks/{id:int}/activities", AddActivityAsync)
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Adds a roadmap activity to a task of a program whose structure is open (the version in the body is ignored).");
         group.MapPut("/activities/{id:int}", UpdateActivityAsync)
             .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
             .WithSummary("Changes an activity's plan (titles, responsible agency, dates, status, expected result, budget) for planners of the program's territory while its structure is open; once approved, new dates or planned money need a replanReason and are kept as re-planning history. 409 when closed or changed since the version.");
@@ -126,18 +141,14 @@ public static class ProgramsEndpoints
             return Conflict("An approved program changes only through an amendment: open one first.");
         }
 
-        var within = await TerritoriesWithinAsync(db, program.TerritoryId, cancellationToken);
-        var agency = await db.Set<Agencies.Agency>().AsNoTracking()
-            .FirstOrDefaultAsync(a => a.Code == body.ResponsibleAgency && a.IsActive && within.Contains(a.TerritoryId), cancellationToken);
-        var budget = (body.Budget ?? []).Select(b => new ActivityBudgetLine { Source = b.Source, Planned = b.Planned, Actual = b.Actual }).ToList();
-        var planned = budget.Count == 0 ? activity.PlannedTotal : budget.Sum(b => b.Planned);
+        var (agency, budget, refusal) = await CheckActivityAsync(db, program, body, cancellationToken);
+        var planned = activity.Budget.Where(b => budget.All(x => x.Source != b.Source)).Sum(b => b.Planned) + budget.Sum(b => b.Planned);
         var records = ProgramAmendments.Amends(program.Status) && activity.IsReplannedBy(body.StartDate, body.DueDate, planned);
-        var refusal = body.Title is null || new[] { body.Title.Kk, body.Title.Ru, body.Title.En }.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 400) ? "Give a title of up to 400 characters."
-            : agency is null ? "No agency of the program's territory has this code."
-            : !Enum.IsDefined(body.Status) ? "The status is one of NotStarted, InProgress, Completed and Cancelled."
-            : budget.Any(b => !Enum.IsDefined(b.Source)) || budget.DistinctBy(b => b.Source).Count() != budget.Count ? "Each funding source appears once."
-            : RoadmapActivity.Check(program, body.StartDate, body.DueDate, budget).Select(c => c.Message).FirstOrDefault()
-            ?? (records && string.IsNullOrWhiteSpace(body.ReplanReason) ? "Give the reason for re-planning: the dates or the planned budget change." : null);
+        if (refusal is null && records && string.IsNullOrWhiteSpace(body.ReplanReason))
+        {
+            refusal = "Give the reason for re-planning: the dates or the planned budget change.";
+        }
+
         if (refusal is not null)
         {
             return Invalid(refusal);
@@ -176,6 +187,121 @@ public static class ProgramsEndpoints
 
         return TypedResults.Ok(new ActivityUpdatedResponse(activity.Id, activity.Version));
     }
+
+    public static async Task<Results<Created<ItemCreatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> AddItemAsync(
+        QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, ItemLevel level, int parent, ItemRequest body, CancellationToken cancellationToken)
+    {
+        var programId = level switch
+        {
+            ItemLevel.Direction => await db.Set<DevelopmentProgram>().Where(p => p.Id == parent).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken),
+            ItemLevel.Goal => await db.Set<ProgramDirection>().Where(d => d.Id == parent).Select(d => (int?)d.ProgramId).FirstOrDefaultAsync(cancellationToken),
+            _ => await db.Set<ProgramGoal>().Where(g => g.Id == parent).Select(g => (int?)g.Direction!.ProgramId).FirstOrDefaultAsync(cancellationToken),
+        };
+        if (programId is null || await db.Set<DevelopmentProgram>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == programId, cancellationToken) is not { } program)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanEditAsync(user, program))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            return Conflict("An approved program changes only through an amendment: open one first.");
+        }
+
+        if (TitleRefusal(body.Title) is { } refusal)
+        {
+            return Invalid(refusal);
+        }
+
+        if (body.Weight is { } w && (w < 0.001m || w > 1000))
+        {
+            return Invalid("The weight is a number from 0.001 to 1000.");
+        }
+
+        var title = LocalizedText.Of(body.Title!.Kk.Trim(), body.Title.Ru.Trim(), body.Title.En.Trim());
+        var weight = body.Weight ?? 1;
+        IProgramItem item = level switch
+        {
+            ItemLevel.Direction => new ProgramDirection { ProgramId = parent, Title = title, Weight = weight },
+            ItemLevel.Goal => new ProgramGoal { DirectionId = parent, Title = title, Weight = weight },
+            _ => new ProgramTask { GoalId = parent, Title = title, Weight = weight },
+        };
+        item.Position = body.Position ?? 1 + (level switch
+        {
+            ItemLevel.Direction => await db.Set<ProgramDirection>().Where(d => d.ProgramId == parent).Select(d => (int?)d.Position).MaxAsync(cancellationToken),
+            ItemLevel.Goal => await db.Set<ProgramGoal>().Where(g => g.DirectionId == parent).Select(g => (int?)g.Position).MaxAsync(cancellationToken),
+            _ => await db.Set<ProgramTask>().Where(t => t.GoalId == parent).Select(t => (int?)t.Position).MaxAsync(cancellationToken),
+        } ?? 0);
+        db.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/programs/{program.Id}", new ItemCreatedResponse(item.Id, item.Version));
+    }
+
+    public static async Task<Results<Created<ItemCreatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> AddActivityAsync(
+        int id, ActivityRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var task = await db.Set<ProgramTask>().Include(t => t.Goal!.Direction!.Program!.Versions).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var program = task.Goal!.Direction!.Program!;
+        if (!await access.CanEditAsync(user, program))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            return Conflict("An approved program changes only through an amendment: open one first.");
+        }
+
+        var (agency, budget, refusal) = await CheckActivityAsync(db, program, body, cancellationToken);
+        if (refusal is not null)
+        {
+            return Invalid(refusal);
+        }
+
+        var activity = new RoadmapActivity
+        {
+            TaskId = task.Id,
+            Title = LocalizedText.Of(body.Title!.Kk.Trim(), body.Title.Ru.Trim(), body.Title.En.Trim()),
+            Position = 1 + (await db.Set<RoadmapActivity>().Where(a => a.TaskId == task.Id).Select(a => (int?)a.Position).MaxAsync(cancellationToken) ?? 0),
+            ResponsibleAgencyId = agency!.Id,
+            StartDate = body.StartDate,
+            DueDate = body.DueDate,
+            Status = body.Status,
+            ExpectedResult = string.IsNullOrWhiteSpace(body.ExpectedResult) ? null : body.ExpectedResult.Trim(),
+        };
+        activity.Budget.AddRange(budget.Where(b => b.Planned != 0 || b.Actual != 0));
+        db.Add(activity);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/programs/{program.Id}", new ItemCreatedResponse(activity.Id, activity.Version));
+    }
+
+    // The responsible agency (of the program's territory), the budget lines, and the first thing wrong with the request.
+    private static async Task<(Agencies.Agency? Agency, List<ActivityBudgetLine> Budget, string? Refusal)> CheckActivityAsync(
+        QalaDbContext db, DevelopmentProgram program, ActivityRequest body, CancellationToken cancellationToken)
+    {
+        var within = await TerritoriesWithinAsync(db, program.TerritoryId, cancellationToken);
+        var agency = await db.Set<Agencies.Agency>().AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Code == body.ResponsibleAgency && a.IsActive && within.Contains(a.TerritoryId), cancellationToken);
+        var budget = (body.Budget ?? []).Select(b => new ActivityBudgetLine { Source = b.Source, Planned = b.Planned, Actual = b.Actual }).ToList();
+        var refusal = TitleRefusal(body.Title)
+            ?? (agency is null ? "No agency of the program's territory has this code."
+            : !Enum.IsDefined(body.Status) ? "The status is one of NotStarted, InProgress, Completed and Cancelled."
+            : budget.Any(b => !Enum.IsDefined(b.Source)) || budget.DistinctBy(b => b.Source).Count() != budget.Count ? "Each funding source appears once."
+            : RoadmapActivity.Check(program, body.StartDate, body.DueDate, budget).Select(c => c.Message).FirstOrDefault());
+        return (agency, budget, refusal);
+    }
+
+    private static string? TitleRefusal(LocalizedText? title) =>
+        title is null || new[] { title.Kk, title.Ru, title.En }.Any(t => string.IsNullOrWhiteSpace(t) || t.Length > 400) ? "Give a title of up to 400 characters." : null;
 
     // The territory and everything inside it: their agencies execute its program's activities.
     private static async Task<HashSet<int>> TerritoriesWithinAsync(QalaDbContext db, int territoryId, CancellationToken cancellationToken)
@@ -265,6 +391,20 @@ public sealed record ActivityRequest(
 
 /// <summary>The activity's id and new version.</summary>
 public sealed record ActivityUpdatedResponse(int Id, Guid Version);
+
+/// <summary>Which level of the tree an item is added to.</summary>
+public enum ItemLevel
+{
+    Direction,
+    Goal,
+    Task,
+}
+
+/// <summary>A new direction, goal or task: its titles, and optionally its weight (default 1) and position (default: last).</summary>
+public sealed record ItemRequest(LocalizedText? Title, decimal? Weight, int? Position);
+
+/// <summary>The new item's id and version.</summary>
+public sealed record ItemCreatedResponse(int Id, Guid Version);
 
 /// <param name="Percent">Weighted mean progress in percent; null without data.</param>
 /// <param name="Expected">What the calendar expects by today, in percent.</param>
