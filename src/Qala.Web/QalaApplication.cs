@@ -121,6 +121,7 @@ public static partial class QalaApplication
         app.MapLanguageSwitch();
         app.MapRazorPages();
         app.MapQalaFiles();
+        app.MapProgramFiles();
         var api = app.MapGroup("/api/v1");
         api.MapTerritoriesApi();
         api.MapAgenciesApi();

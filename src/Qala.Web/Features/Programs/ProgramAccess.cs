@@ -24,4 +24,13 @@ public sealed class ProgramAccess(IAuthorizationService authorization)
 
     public async Task<bool> CanEditAsync(ClaimsPrincipal user, DevelopmentProgram program) =>
         IsPlanner(user) && await InScopeAsync(user, program.TerritoryId);
+
+    /// <summary>
+    /// Whether <paramref name="user"/> (whose agency is <paramref name="agencyId"/>) may read the files of an activity's
+    /// progress reports: the responsible agency's officers, and planners, administrators and controllers of the
+    /// program's territory. Another agency's officers may not.
+    /// </summary>
+    public async Task<bool> CanReadReportFilesAsync(ClaimsPrincipal user, int? agencyId, RoadmapActivity activity, DevelopmentProgram program) =>
+        (user.IsInRole(QalaRoles.AgencyOfficer) && agencyId == activity.ResponsibleAgencyId)
+        || (ReadsDrafts(user) && await InScopeAsync(user, program.TerritoryId));
 }

@@ -100,6 +100,7 @@ internal sealed class RoadmapActivityConfiguration : IEntityTypeConfiguration<Ro
         builder.HasMany(a => a.CoExecutors).WithOne().HasForeignKey(c => c.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Budget).WithOne().HasForeignKey(b => b.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(a => a.Replans).WithOne().HasForeignKey(r => r.ActivityId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(a => a.Version).IsConcurrencyToken();
     }
 }
@@ -135,6 +136,32 @@ internal sealed class ActivityReportConfiguration : IEntityTypeConfiguration<Act
         builder.Property(r => r.Text).HasMaxLength(4000);
         builder.Property(r => r.PercentComplete).HasPrecision(5, 2);
         builder.Property(r => r.ReportedBy).HasMaxLength(256);
+        builder.HasIndex(r => r.ActivityId);
+        builder.HasMany(r => r.Attachments).WithOne().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActivityReportAttachmentConfiguration : IEntityTypeConfiguration<ActivityReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<ActivityReportAttachment> builder)
+    {
+        builder.ToTable("ActivityReportAttachments");
+        builder.HasKey(a => new { a.ReportId, a.AttachmentId });
+        builder.Property(a => a.FileName).HasMaxLength(Infrastructure.Files.Attachment.MaxFileNameLength);
+        builder.HasIndex(a => a.AttachmentId);
+        builder.HasOne<Infrastructure.Files.Attachment>().WithMany().HasForeignKey(a => a.AttachmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActivityReplanConfiguration : IEntityTypeConfiguration<ActivityReplan>
+{
+    public void Configure(EntityTypeBuilder<ActivityReplan> builder)
+    {
+        builder.ToTable("ActivityReplans");
+        builder.Property(r => r.OldPlanned).HasPrecision(20, 2);
+        builder.Property(r => r.NewPlanned).HasPrecision(20, 2);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.Property(r => r.ChangedBy).HasMaxLength(256);
         builder.HasIndex(r => r.ActivityId);
     }
 }

@@ -143,7 +143,40 @@ public sealed class RoadmapActivity : IProgramItem
 
     public List<ActivityReport> Reports { get; } = [];
 
+    /// <summary>Each change of the dates or the planned money, with its reason.</summary>
+    public List<ActivityReplan> Replans { get; } = [];
+
     public Guid Version { get; set; }
+
+    /// <summary>The planned money of all funding sources; the budget lines are loaded.</summary>
+    public decimal PlannedTotal => Budget.Sum(b => b.Planned);
+
+    /// <summary>Whether moving to <paramref name="start"/>, <paramref name="due"/> and a planned total of <paramref name="planned"/> re-plans the activity.</summary>
+    public bool IsReplannedBy(DateOnly start, DateOnly due, decimal planned) => start != StartDate || due != DueDate || planned != PlannedTotal;
+
+    /// <summary>
+    /// Records that the activity is re-planned to <paramref name="start"/>, <paramref name="due"/> and a planned total of
+    /// <paramref name="planned"/> for <paramref name="reason"/>, by <paramref name="by"/> on <paramref name="on"/> (the
+    /// day in Kazakhstan). Call it before the new values are applied: the row keeps the old ones beside the new.
+    /// </summary>
+    public ActivityReplan Replan(DateOnly start, DateOnly due, decimal planned, string reason, string by, DateOnly on, DateTimeOffset at)
+    {
+        var replan = new ActivityReplan
+        {
+            OldStart = StartDate,
+            OldDue = DueDate,
+            OldPlanned = PlannedTotal,
+            NewStart = start,
+            NewDue = due,
+            NewPlanned = planned,
+            Reason = reason,
+            ChangedBy = by,
+            ChangedOn = on,
+            ChangedAt = at,
+        };
+        Replans.Add(replan);
+        return replan;
+    }
 
     /// <summary>
     /// What is wrong with an activity's dates and budget in <paramref name="program"/>, as (field, English message
@@ -172,10 +205,11 @@ public sealed class RoadmapActivity : IProgramItem
         }
     }
 
-    /// <summary>Records a progress report and moves the activity's status and percent complete with it.</summary>
-    public ActivityReport Report(string text, decimal percentComplete, ActivityStatus status, DateOnly on, string by, DateTimeOffset at)
+    /// <summary>Records a progress report, with its files, and moves the activity's status and percent complete with it.</summary>
+    public ActivityReport Report(string text, decimal percentComplete, ActivityStatus status, DateOnly on, string by, DateTimeOffset at, IEnumerable<Infrastructure.Files.Attachment>? files = null)
     {
         var report = new ActivityReport { Text = text, PercentComplete = percentComplete, ReportedOn = on, ReportedBy = by, ReportedAt = at };
+        report.Attachments.AddRange((files ?? []).Select(f => new ActivityReportAttachment { AttachmentId = f.Id, FileName = f.FileName }));
         Reports.Add(report);
         PercentComplete = percentComplete;
         Status = status == ActivityStatus.NotStarted && percentComplete > 0 ? ActivityStatus.InProgress : status;
@@ -232,4 +266,47 @@ public sealed class ActivityReport
     public required string ReportedBy { get; set; }
 
     public DateTimeOffset ReportedAt { get; set; }
+
+    public List<ActivityReportAttachment> Attachments { get; } = [];
+}
+
+/// <summary>A file attached to a progress report, kept in the platform's attachment store.</summary>
+public sealed class ActivityReportAttachment
+{
+    public int ReportId { get; set; }
+
+    public Guid AttachmentId { get; set; }
+
+    public string FileName { get; set; } = string.Empty;
+}
+
+/// <summary>A change of an activity's dates or planned money: the old and new values, why, who and when.</summary>
+public sealed class ActivityReplan
+{
+    public int Id { get; set; }
+
+    public int ActivityId { get; set; }
+
+    public DateOnly OldStart { get; set; }
+
+    public DateOnly OldDue { get; set; }
+
+    /// <summary>The planned money of all funding sources before the change.</summary>
+    public decimal OldPlanned { get; set; }
+
+    public DateOnly NewStart { get; set; }
+
+    public DateOnly NewDue { get; set; }
+
+    public decimal NewPlanned { get; set; }
+
+    public required string Reason { get; set; }
+
+    /// <summary>The user name of whoever re-planned.</summary>
+    public required string ChangedBy { get; set; }
+
+    /// <summary>The day of the change in Kazakhstan.</summary>
+    public DateOnly ChangedOn { get; set; }
+
+    public DateTimeOffset ChangedAt { get; set; }
 }

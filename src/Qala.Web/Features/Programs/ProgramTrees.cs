@@ -14,8 +14,11 @@ public sealed record ActivityNode(RoadmapActivity Activity, ActivityAssessment A
 /// <summary>A task with its activities and their roll-up.</summary>
 public sealed record TaskNode(ProgramTask Task, IReadOnlyList<ActivityNode> Activities, Rollup Rollup);
 
-/// <summary>A target indicator of a goal: its latest yearly value, the target it is measured against, and the achievement.</summary>
-public sealed record GoalIndicatorNode(Indicator Indicator, int? Year, double? Value, int? TargetYear, double? Target, double? Achievement);
+/// <summary>
+/// A target indicator of a goal: its latest yearly value, the target it is measured against, the achievement, and the
+/// version's baseline (the earliest) when it has one.
+/// </summary>
+public sealed record GoalIndicatorNode(Indicator Indicator, int? Year, double? Value, int? TargetYear, double? Target, double? Achievement, int? BaselineYear, double? Baseline);
 
 /// <summary>A goal with its target indicators, tasks and the roll-up of both.</summary>
 public sealed record GoalNode(ProgramGoal Goal, IReadOnlyList<GoalIndicatorNode> Indicators, IReadOnlyList<TaskNode> Tasks, Rollup Rollup);
@@ -91,15 +94,17 @@ public sealed class ProgramTrees(QalaDbContext db, Scorecards scorecards, Deadli
         var ids = linked.Select(i => i.Id).ToList();
         var values = await scorecards.YearlyAsync(ids, [program.TerritoryId], null, cancellationToken);
         var targets = await db.Set<IndicatorTarget>().AsNoTracking()
-            .Where(t => t.TargetSetId == version.TargetSetId && t.TerritoryId == program.TerritoryId && !t.IsBaseline && ids.Contains(t.IndicatorId))
+            .Where(t => t.TargetSetId == version.TargetSetId && t.TerritoryId == program.TerritoryId && ids.Contains(t.IndicatorId))
             .ToListAsync(cancellationToken);
         return linked.ToDictionary(i => i.Id, indicator =>
         {
             var latest = (values.GetValueOrDefault((indicator.Id, program.TerritoryId)) ?? []).Where(v => v.Value is not null).Select(v => (YearValue?)v).LastOrDefault();
-            var own = targets.Where(t => t.IndicatorId == indicator.Id).OrderBy(t => t.Year).ToList();
+            var own = targets.Where(t => t.IndicatorId == indicator.Id && !t.IsBaseline).OrderBy(t => t.Year).ToList();
+            var baseline = targets.Where(t => t.IndicatorId == indicator.Id && t.IsBaseline).MinBy(t => t.Year);
             var target = latest is { } l ? own.FirstOrDefault(t => t.Year >= l.Year) ?? own.LastOrDefault() : own.LastOrDefault();
             var achievement = latest is { Value: { } v } && target is not null ? Achievement.Percent(v, Scorecards.TargetOf(indicator, target)) : null;
-            return new GoalIndicatorNode(indicator, latest?.Year, latest?.Value, target?.Year, target is null ? null : (double)target.Value, achievement);
+            return new GoalIndicatorNode(
+                indicator, latest?.Year, latest?.Value, target?.Year, target is null ? null : (double)target.Value, achievement, baseline?.Year, baseline is null ? null : (double)baseline.Value);
         });
     }
 }

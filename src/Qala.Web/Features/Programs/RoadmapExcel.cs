@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Qala.Engine.Calendar;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Documents;
 using Qala.Web.Infrastructure.Imports;
 
@@ -28,6 +30,7 @@ public static class RoadmapWorkbook
     public const string Due = "due";
     public const string Status = "status";
     public const string PercentComplete = "percent_complete";
+    public const string ReplanReason = "replan_reason";
 
     /// <summary>The funding sources with the suffix of their columns: planned_ppp, actual_ppp…</summary>
     public static IReadOnlyList<(FundingSource Source, string Key)> Sources { get; } =
@@ -43,6 +46,7 @@ public static class RoadmapWorkbook
     [
         Id, Version, Task, TitleKk, TitleRu, TitleEn, Agency, Start, Due, Status, PercentComplete,
         .. Sources.SelectMany(s => new[] { Planned(s.Key), Actual(s.Key) }),
+        ReplanReason,
     ];
 
     public static string Planned(string key) => "planned_" + key;
@@ -68,6 +72,7 @@ public static class RoadmapWorkbook
             .. Sources.SelectMany(s => a.Activity.Budget.FirstOrDefault(b => b.Source == s.Source) is { } line
                 ? new object?[] { line.Planned, line.Actual }
                 : [0m, 0m]),
+            string.Empty,
         ])))).ToList();
         var columns = Columns.Select(c => c switch
         {
@@ -93,14 +98,17 @@ public sealed record RoadmapRow(
     DateOnly Due,
     ActivityStatus Status,
     decimal PercentComplete,
-    IReadOnlyList<ActivityBudgetLine> Budget);
+    IReadOnlyList<ActivityBudgetLine> Budget,
+    string? ReplanReason);
 
 /// <summary>
 /// Reads an edited roadmap workbook (<see cref="RoadmapWorkbook"/>) back into the activities of one program. Only
 /// activities of that program are changed; an unknown or foreign ID, or a row of an activity changed in Qala since the
-/// file was exported, is refused. Dates and money are checked with <see cref="RoadmapActivity.Check"/>.
+/// file was exported, is refused. Dates and money are checked with <see cref="RoadmapActivity.Check"/>. Once the
+/// program is approved, a row that moves the dates or the planned money gives its reason in <c>replan_reason</c>,
+/// which the activity's re-planning history keeps.
 /// </summary>
-public sealed class RoadmapImport(QalaDbContext db) : ImportDefinition<RoadmapRow>
+public sealed class RoadmapImport(QalaDbContext db, Deadlines deadlines) : ImportDefinition<RoadmapRow>
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss"];
 
@@ -112,9 +120,15 @@ public sealed class RoadmapImport(QalaDbContext db) : ImportDefinition<RoadmapRo
     /// <summary>The program whose roadmap is imported; the page sets it.</summary>
     public int ProgramId { get; set; }
 
+    /// <summary>
+    /// Whether only progress may change (status, percent complete, actual money), as agencies report it: an approved
+    /// program without an open amendment. A row that changes anything else is refused by column.
+    /// </summary>
+    public bool ProgressOnly { get; set; }
+
     public override string Kind => string.Create(CultureInfo.InvariantCulture, $"program-roadmap-{ProgramId}");
 
-    public override IReadOnlyList<string> RequiredColumns => RoadmapWorkbook.Columns.Where(c => c != RoadmapWorkbook.Task).ToList();
+    public override IReadOnlyList<string> RequiredColumns => RoadmapWorkbook.Columns.Where(c => c is not (RoadmapWorkbook.Task or RoadmapWorkbook.ReplanReason)).ToList();
 
     public override async Task PrepareAsync(string fileName, List<ImportError> errors, CancellationToken cancellationToken)
     {
@@ -241,9 +255,28 @@ public sealed class RoadmapImport(QalaDbContext db) : ImportDefinition<RoadmapRo
             }
         }
 
+        if (ProgressOnly && activity is not null)
+        {
+            foreach (var column in StructuralChanges(activity, title, agencyId, start, due, budget))
+            {
+                Fail(column, "Without an open amendment only the status, percent complete and actual money change: this column is part of the approved plan.");
+            }
+        }
+
+        var reason = Value(RoadmapWorkbook.ReplanReason);
+        if (reason.Length > 2000)
+        {
+            Fail(RoadmapWorkbook.ReplanReason, "Give a reason of up to 2,000 characters.");
+        }
+        else if (!ProgressOnly && reason.Length == 0 && ProgramAmendments.Amends(program.Status) && activity is not null && start is { } newStart && due is { } newDue
+            && budget.Count == RoadmapWorkbook.Sources.Count && activity.IsReplannedBy(newStart, newDue, budget.Sum(b => b.Planned)))
+        {
+            Fail(RoadmapWorkbook.ReplanReason, "Give the reason for re-planning: the dates or the planned budget change.");
+        }
+
         return Task.FromResult(errors.Count > before
             ? null
-            : new RoadmapRow(id, version, title, agencyId, start!.Value, due!.Value, status, percent!.Value, budget));
+            : new RoadmapRow(id, version, title, agencyId, start!.Value, due!.Value, status, percent!.Value, budget, reason.Length == 0 ? null : reason));
     }
 
     public override string KeyOf(RoadmapRow row) => row.ActivityId.ToString(CultureInfo.InvariantCulture);
@@ -264,6 +297,12 @@ public sealed class RoadmapImport(QalaDbContext db) : ImportDefinition<RoadmapRo
 
             // The version of the file: an edit saved in Qala since the export makes the save fail instead of being lost.
             db.Entry(activity).Property(a => a.Version).OriginalValue = row.Version;
+            var planned = row.Budget.Sum(b => b.Planned);
+            if (ProgramAmendments.Amends(program.Status) && activity.IsReplannedBy(row.Start, row.Due, planned))
+            {
+                activity.Replan(row.Start, row.Due, planned, row.ReplanReason!, batch.ImportedBy ?? string.Empty, DeadlineClock.Today(batch.ImportedAt, deadlines.Zone), batch.ImportedAt);
+            }
+
             (activity.Title, activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.Status, activity.PercentComplete) =
                 (row.Title, row.AgencyId, row.Start, row.Due, row.Status, row.PercentComplete);
             foreach (var input in row.Budget)
@@ -283,6 +322,32 @@ public sealed class RoadmapImport(QalaDbContext db) : ImportDefinition<RoadmapRo
 
     public override string Describe(RoadmapRow row, ImportOutcome outcome) =>
         string.Create(CultureInfo.InvariantCulture, $"{Label(row)}: {row.Start:yyyy-MM-dd} – {row.Due:yyyy-MM-dd}, {row.Status}, {row.PercentComplete} %");
+
+    // The columns of a row that differ from the activity's approved plan: titles, agency, dates and planned money.
+    private static List<string> StructuralChanges(RoadmapActivity activity, LocalizedText title, int agencyId, DateOnly? start, DateOnly? due, List<ActivityBudgetLine> budget)
+    {
+        var changes = new List<string>();
+        changes.AddRange(new[] { (RoadmapWorkbook.TitleKk, activity.Title.Kk, title.Kk), (RoadmapWorkbook.TitleRu, activity.Title.Ru, title.Ru), (RoadmapWorkbook.TitleEn, activity.Title.En, title.En) }
+            .Where(t => t.Item2 != t.Item3).Select(t => t.Item1));
+        if (agencyId != 0 && agencyId != activity.ResponsibleAgencyId)
+        {
+            changes.Add(RoadmapWorkbook.Agency);
+        }
+
+        if (start is { } s && s != activity.StartDate)
+        {
+            changes.Add(RoadmapWorkbook.Start);
+        }
+
+        if (due is { } d && d != activity.DueDate)
+        {
+            changes.Add(RoadmapWorkbook.Due);
+        }
+
+        changes.AddRange(budget.Where(b => b.Planned != (activity.Budget.FirstOrDefault(l => l.Source == b.Source)?.Planned ?? 0))
+            .Select(b => RoadmapWorkbook.Planned(RoadmapWorkbook.Sources.Single(x => x.Source == b.Source).Key)));
+        return changes;
+    }
 
     private static bool Differs(RoadmapActivity activity, RoadmapRow row) =>
         activity.Title.Kk != row.Title.Kk || activity.Title.Ru != row.Title.Ru || activity.Title.En != row.Title.En

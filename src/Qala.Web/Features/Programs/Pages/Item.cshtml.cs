@@ -12,6 +12,7 @@ using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
+using Qala.Web.Infrastructure.Calendar;
 
 namespace Qala.Web.Features.Programs.Pages;
 
@@ -31,7 +32,7 @@ public sealed class BudgetInput
 /// while the program is open.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Planner},{QalaRoles.Administrator}")]
-public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DirectionLevel = "direction";
     public const string GoalLevel = "goal";
@@ -48,6 +49,15 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
     /// <summary>The item's recorded changes.</summary>
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>The activity's changes of dates and planned money with their reasons, latest first.</summary>
+    public IReadOnlyList<ActivityReplan> Replans { get; private set; } = [];
+
+    /// <summary>The activity's progress reports with their files, latest first.</summary>
+    public IReadOnlyList<ActivityReport> Reports { get; private set; } = [];
+
+    /// <summary>Whether a change of dates or planned money needs a reason: once the program is approved, re-planning is recorded.</summary>
+    public bool RecordsReplans => !IsNew && ProgramAmendments.Amends(Program.Status);
 
     [BindProperty(SupportsGet = true)]
     public int Parent { get; set; }
@@ -89,6 +99,11 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
     [BindProperty]
     public List<BudgetInput> Budget { get; set; } = [];
 
+    /// <summary>Why the dates or the planned money change (see <see cref="RecordsReplans"/>).</summary>
+    [BindProperty]
+    [StringLength(2000)]
+    public string? ReplanReason { get; set; }
+
     [BindProperty]
     public Guid Version { get; set; }
 
@@ -124,6 +139,8 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
                 (ResponsibleAgencyId, StartDate, DueDate, ExpectedResult, Status) =
                     (activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.ExpectedResult, activity.Status);
                 CoExecutorIds = [.. activity.CoExecutors.Select(c => c.AgencyId)];
+                Replans = [.. activity.Replans.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)];
+                Reports = [.. activity.Reports.OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)];
                 Budget = [.. Enum.GetValues<FundingSource>().Select(s => activity.Budget.FirstOrDefault(b => b.Source == s) is { } line
                     ? new BudgetInput { Source = s, Planned = line.Planned, Actual = line.Actual }
                     : new BudgetInput { Source = s })];
@@ -149,9 +166,9 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
         }
 
         var indicators = Level == GoalLevel ? await IndicatorsAsync(cancellationToken) : [];
-        if (Level == ActivityLevel)
+        if (item is RoadmapActivity checkedActivity)
         {
-            CheckActivity();
+            CheckActivity(checkedActivity);
         }
 
         if (!ModelState.IsValid)
@@ -283,7 +300,7 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
         GoalLevel => await db.Set<ProgramGoal>().Include(g => g.Indicators).ThenInclude(i => i.Indicator)
             .FirstOrDefaultAsync(g => g.Id == id && g.Direction!.ProgramId == Program.Id, cancellationToken),
         TaskLevel => await db.Set<ProgramTask>().FirstOrDefaultAsync(x => x.Id == id && x.Goal!.Direction!.ProgramId == Program.Id, cancellationToken),
-        _ => await db.Set<RoadmapActivity>().Include(a => a.CoExecutors).Include(a => a.Budget)
+        _ => await db.Set<RoadmapActivity>().Include(a => a.CoExecutors).Include(a => a.Budget).Include(a => a.Replans).Include(a => a.Reports).ThenInclude(r => r.Attachments)
             .FirstOrDefaultAsync(a => a.Id == id && a.Task!.Goal!.Direction!.ProgramId == Program.Id, cancellationToken),
     };
 
@@ -314,8 +331,14 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
         return found;
     }
 
-    private void CheckActivity()
+    private void CheckActivity(RoadmapActivity activity)
     {
+        Replans = [.. activity.Replans.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)];
+        if (RecordsReplans && activity.IsReplannedBy(StartDate, DueDate, Budget.Sum(b => b.Planned)) && string.IsNullOrWhiteSpace(ReplanReason))
+        {
+            ModelState.AddModelError(nameof(ReplanReason), t["Give the reason for re-planning: the dates or the planned budget change."]);
+        }
+
         if (Agencies.All(a => a.Id != ResponsibleAgencyId))
         {
             ModelState.AddModelError(nameof(ResponsibleAgencyId), t["Choose the responsible agency."]);
@@ -340,6 +363,12 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
     private void Apply(RoadmapActivity activity)
     {
+        var planned = Budget.Sum(b => b.Planned);
+        if (RecordsReplans && activity.IsReplannedBy(StartDate, DueDate, planned))
+        {
+            activity.Replan(StartDate, DueDate, planned, ReplanReason!.Trim(), User.Identity!.Name!, deadlines.Today, time.GetUtcNow());
+        }
+
         (activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.Status) = (ResponsibleAgencyId, StartDate, DueDate, Status);
         activity.ExpectedResult = string.IsNullOrWhiteSpace(ExpectedResult) ? null : ExpectedResult.Trim();
         activity.CoExecutors.RemoveAll(c => !CoExecutorIds.Contains(c.AgencyId));

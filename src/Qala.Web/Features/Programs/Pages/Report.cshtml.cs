@@ -9,15 +9,17 @@ using Qala.Web.Data;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
+using Qala.Web.Infrastructure.Files;
 
 namespace Qala.Web.Features.Programs.Pages;
 
 /// <summary>
 /// An agency officer reports progress on one of their agency's activities: what was done, the percent complete and
-/// the status. Another agency's activity is refused (403) and nothing changes.
+/// the status, with files through the attachment store. Another agency's activity is refused (403) and nothing changes.
 /// </summary>
 [Authorize(Roles = QalaRoles.AgencyOfficer)]
-public sealed class ReportModel(QalaDbContext db, UserScope scope, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+[AttachmentUpload]
+public sealed class ReportModel(QalaDbContext db, UserScope scope, AttachmentStore store, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
 {
     public RoadmapActivity Activity { get; private set; } = null!;
 
@@ -40,6 +42,10 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, Deadlines dea
 
     [BindProperty]
     public Guid Version { get; set; }
+
+    /// <summary>Files that document the progress (acts, photos, letters).</summary>
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -69,11 +75,28 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, Deadlines dea
             return Page();
         }
 
+        // The files and the report are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = new List<Attachment>();
+        foreach (var file in Files.Where(f => f.Length > 0))
+        {
+            await using var content = file.OpenReadStream();
+            var result = await store.SaveAsync(file.FileName, content, cancellationToken);
+            if (!result.Succeeded)
+            {
+                ModelState.AddModelError(nameof(Files), t[result.Error!.MessageKey, result.Error.ExpectedExtension ?? result.Error.MaxBytes?.ToString(System.Globalization.CultureInfo.CurrentCulture) ?? string.Empty]);
+                return Page();
+            }
+
+            saved.Add(result.Attachment!);
+        }
+
         db.Entry(Activity).Property(a => a.Version).OriginalValue = Version;
-        Activity.Report(Text.Trim(), PercentComplete, Status, ReportedOn, User.Identity!.Name!, time.GetUtcNow());
+        Activity.Report(Text.Trim(), PercentComplete, Status, ReportedOn, User.Identity!.Name!, time.GetUtcNow(), saved);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -88,7 +111,8 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, Deadlines dea
     // Only the responsible agency reports; an archived program takes no more reports.
     private async Task<IActionResult?> OpenAsync(int id, CancellationToken cancellationToken)
     {
-        var activity = await db.Set<RoadmapActivity>().Include(a => a.Reports).Include(a => a.Task!.Goal!.Direction!.Program)
+        var activity = await db.Set<RoadmapActivity>().Include(a => a.Reports).ThenInclude(r => r.Attachments).Include(a => a.Replans)
+            .Include(a => a.Task!.Goal!.Direction!.Program)
             .FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {

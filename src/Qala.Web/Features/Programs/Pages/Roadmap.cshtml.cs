@@ -23,7 +23,7 @@ public sealed class RoadmapModel(
 {
     public DevelopmentProgram Program { get; private set; } = null!;
 
-    /// <summary>Whether the roadmap may be imported now (see <see cref="ProgramAmendments.StructureOpen"/>); the export always works.</summary>
+    /// <summary>Whether the import may change the plan (see <see cref="ProgramAmendments.StructureOpen"/>) or only progress.</summary>
     public bool StructureOpen { get; private set; }
 
     public override string Accept => ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -45,14 +45,10 @@ public sealed class RoadmapModel(
 
         Program = program;
         StructureOpen = ProgramAmendments.StructureOpen(program);
-        if (!StructureOpen && HttpMethods.IsPost(Request.Method))
-        {
-            TempData["Error"] = text["An approved program changes only through an amendment: open one first."].Value;
-            context.Result = Redirect(string.Create(CultureInfo.InvariantCulture, $"/programs/{program.Id}/roadmap"));
-            return;
-        }
-
         definition.ProgramId = program.Id;
+
+        // Without an open amendment an approved program's roadmap takes progress only (status, percent, actual money).
+        definition.ProgressOnly = !StructureOpen;
 
         // A roadmap changes as a whole or not at all.
         Mode = ImportMode.AllOrNothing;
