@@ -61,6 +61,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ObservationExport>();
         builder.Services.AddScoped<DerivedIndicators>();
         builder.Services.AddScoped<ProgramAccess>();
+        builder.Services.AddScoped<Infrastructure.Files.IAttachmentOwner, ProgramFiles>();
         builder.Services.AddScoped<ProgramTrees>();
         builder.Services.AddScoped<RoadmapImport>();
         builder.Services.AddScoped<ProgramAmendments>();
