@@ -96,7 +96,7 @@ public static class InvestmentEndpoints
             ZoneResponse.Of(dashboard.Zone, dashboard.Figures), dashboard.Zone.AreaHectares, dashboard.Zone.EstablishedOn, dashboard.Zone.ExpiresOn,
             dashboard.Zone.PrioritySectors, dashboard.Zone.ManagementCompany,
             new InfrastructureResponse(dashboard.Zone.Power, dashboard.Zone.Gas, dashboard.Zone.Water, dashboard.Zone.Roads),
-            [.. dashboard.Participants.Select(p => ParticipantResponse.Of(p, money))]));
+            [.. dashboard.Participants.Select(p => ParticipantResponse.Of(p, id, money))]));
     }
 
     public static async Task<Ok<List<ParticipantResponse>>> ParticipantsAsync(
@@ -238,6 +238,10 @@ public sealed record ParticipantResponse(
 {
     public static ParticipantResponse Of(ZoneParticipant p, bool money) =>
         new(p.Id, p.ZoneId, p.CompanyName, p.Bin, p.Oked, p.Description, p.IsAnchor, p.IsHighTech, p.IsExportOriented, p.Stage, p.StageOn,
+            money ? p.ActualInvestment : null, money ? p.ActualJobs : null);
+
+    public static ParticipantResponse Of(DashboardParticipant p, int zone, bool money) =>
+        new(p.Id, zone, p.CompanyName, p.Bin, p.Oked, p.Description, p.IsAnchor, p.IsHighTech, p.IsExportOriented, p.Stage, p.StageOn,
             money ? p.ActualInvestment : null, money ? p.ActualJobs : null);
 }
 
