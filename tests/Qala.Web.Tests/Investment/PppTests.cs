@@ -111,6 +111,24 @@ public sealed class PppTests
         table.QuerySelectorAll("#map-table tr[data-kind='Ppp']").Length.ShouldBe(4);
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task Every_investment_form_places_its_point_by_a_click_on_the_map_without_inline_script(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, new Dictionary<string, string?> { ["InvestmentMap:TileUrl"] = "https://tiles.example/{z}/{x}/{y}.png" });
+        var admin = await app.SignedInAsync();
+        var zone = await app.QueryAsync(db => db.Set<InvestmentZone>().OrderBy(z => z.Id).Select(z => z.Id).FirstAsync());
+        foreach (var url in new[] { $"/investment/zones/{zone}/edit", $"/investment/participants/new?zone={zone}", "/investment/projects/new", "/investment/ppp/new" })
+        {
+            var page = await admin.PageAsync(url);
+            var picker = page.QuerySelector("#point-map")!;
+            picker.GetAttribute("data-tiles").ShouldBe("https://tiles.example/{z}/{x}/{y}.png", url);
+            page.GetElementById(picker.GetAttribute("data-latitude")!)!.GetAttribute("name").ShouldEndWith("Latitude", Case.Sensitive, url);
+            page.GetElementById(picker.GetAttribute("data-longitude")!)!.GetAttribute("name").ShouldEndWith("Longitude", Case.Sensitive, url);
+            page.QuerySelector("script[src^='/js/point-map.js']").ShouldNotBeNull(url);
+            page.QuerySelectorAll("script:not([src])").ShouldBeEmpty($"{url}: no inline script under the CSP");
+        }
+    }
+
     private static async Task<JsonDocument> MapAsync(HttpClient client, string query) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/investment/map?{query}"));
 

@@ -180,8 +180,11 @@ public sealed class InvestmentMap(QalaDbContext db, UserScope scope, InvestmentA
 
         var participants = Companies(db.Set<ZoneParticipant>().AsNoTracking(), filter);
         participants = filter.Zone is { } only ? participants.Where(p => p.ZoneId == only) : participants;
+
+        // The zone's territory only when a district asks for it: the country-wide view then reads one table, not a join.
+        participants = territories is null ? participants : participants.Where(p => territories.Contains(p.Zone!.TerritoryId));
         sources.Add((MapPointKind.Participant, Within(
-            participants.Select(p => new Located { Id = p.Id, TerritoryId = p.Zone!.TerritoryId, Latitude = p.Latitude!.Value, Longitude = p.Longitude!.Value }), filter.Box, territories)));
+            participants.Select(p => new Located { Id = p.Id, Latitude = p.Latitude!.Value, Longitude = p.Longitude!.Value }), filter.Box, null)));
 
         if (filter.Zone is null && InvestmentAccess.IsOfficial(user))
         {
