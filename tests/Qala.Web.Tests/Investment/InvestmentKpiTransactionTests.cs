@@ -64,6 +64,46 @@ public sealed class InvestmentKpiTransactionTests
             .ShouldBeTrue(string.Create(CultureInfo.InvariantCulture, $"the move of {building} and its KPI together"));
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_save_recomputes_its_own_territory_s_kpis_and_leaves_another_territory_s_alone(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], "750000000", "ALA-BUSINESS");
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        var zone = await app.QueryAsync(db => db.Set<InvestmentZone>().Where(z => z.Kind == ZoneKind.IndustrialZone).Select(z => z.Id).SingleAsync());
+
+        // The whole registry's KPIs, as at start-up with the demo statistics.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InvestmentIndicators>().RecomputeAsync(CancellationToken.None);
+        }
+
+        // Karaganda's current value of investment attracted is set aside by hand: a full recomputation would put it right
+        // with a new revision, a recomputation of Almaty alone must not read or write it.
+        var karaganda = await app.QueryAsync(db => db.Set<Observation>()
+            .Where(o => o.IsCurrent && o.Indicator!.Code == InvestmentIndicators.AttractedCode && o.Territory!.Code == "350000000").OrderBy(o => o.Id).FirstAsync());
+        await app.QueryAsync(db => db.Set<Observation>().Where(o => o.Id == karaganda.Id).ExecuteUpdateAsync(o => o.SetProperty(x => x.Value, 1m)));
+        var revisions = await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.IndicatorId == karaganda.IndicatorId && o.TerritoryId == karaganda.TerritoryId));
+
+        var added = await officer.SubmitAsync($"/investment/participants/new?zone={zone}", "#participant-form", new()
+        {
+            ["Input.CompanyName"] = "Halyk Plant",
+            ["Input.Bin"] = "940140000385",
+            ["Input.Oked"] = "10.71.1",
+            ["Input.Years[0].Year"] = "2031",
+            ["Input.Years[0].Actual"] = "1500000000",
+            ["StartStage"] = "Registered",
+            ["StartOn"] = "2030-03-01",
+        });
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await app.QueryAsync(db => db.Set<Observation>().SingleAsync(o => o.IsCurrent && o.Indicator!.Code == InvestmentIndicators.AttractedCode
+            && o.Territory!.Code == "750000000" && o.Year == 2031))).Value.ShouldBe(1_500_000_000m, "Almaty's KPI follows its registry");
+        (await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.IndicatorId == karaganda.IndicatorId && o.TerritoryId == karaganda.TerritoryId)))
+            .ShouldBe(revisions, "no new revision in Karaganda");
+        (await app.QueryAsync(db => db.Set<Observation>().SingleAsync(o => o.Id == karaganda.Id))).Value.ShouldBe(1m);
+    }
+
     /// <summary>Refuses to write the registry's KPI observations while on: a database that fails at that moment.</summary>
     private sealed class FailingKpiWrites : SaveChangesInterceptor
     {

@@ -166,27 +166,29 @@ internal static class DemoInvestment
     private static void SeedPpp(QalaDbContext db, int shymkent, IReadOnlyDictionary<string, Agency> agencies)
     {
         var education = agencies["SHY-EDU"].Id;
-        (LocalizedText Name, PppSector Sector, PppStage Stage, decimal Value, int From)[] projects =
+        // Sites in the named districts of Shymkent (approximate, for the demo map).
+        (LocalizedText Name, PppSector Sector, PppStage Stage, decimal Value, int From, double Latitude, double Longitude)[] projects =
         [
             (LocalizedText.Of("Абай ауданындағы 320 орындық балабақша", "Детский сад на 320 мест в Абайском районе", "Kindergarten for 320 children in Abai District"),
-                PppSector.Kindergartens, PppStage.Operation, 1_450_000_000m, 2020),
+                PppSector.Kindergartens, PppStage.Operation, 1_450_000_000m, 2020, 42.3417, 69.5201),
             (LocalizedText.Of("Тұран ауданындағы 280 орындық балабақша", "Детский сад на 280 мест в районе Тұран", "Kindergarten for 280 children in Turan District"),
-                PppSector.Kindergartens, PppStage.Construction, 1_280_000_000m, 2022),
+                PppSector.Kindergartens, PppStage.Construction, 1_280_000_000m, 2022, 42.3702, 69.6498),
             (LocalizedText.Of("Қаратау ауданындағы 1200 орындық мектеп", "Школа на 1200 мест в Каратауском районе", "School for 1,200 pupils in Karatau District"),
-                PppSector.Schools, PppStage.Contract, 6_900_000_000m, 2023),
+                PppSector.Schools, PppStage.Contract, 6_900_000_000m, 2023, 42.2936, 69.6402),
             (LocalizedText.Of("Еңбекші ауданындағы 900 орындық мектеп", "Школа на 900 мест в Енбекшинском районе", "School for 900 pupils in Enbekshi District"),
-                PppSector.Schools, PppStage.Tender, 0m, 2024),
+                PppSector.Schools, PppStage.Tender, 0m, 2024, 42.3068, 69.5712),
         ];
         var concept = new DateOnly(2019, 2, 1);
-        foreach (var (name, sector, stage, value, from) in projects)
+        foreach (var (name, sector, stage, value, from, latitude, longitude) in projects)
         {
             var project = PppProject.Create(name, sector, shymkent, education, concept);
-            project.IsDemo = true;
+            (project.IsDemo, project.Latitude, project.Longitude) = (true, latitude, longitude);
             if (stage >= PppStage.Contract)
             {
                 project.PrivatePartner = "Demo private partner";
                 project.ContractValue = value;
-                project.SetObligations(Enumerable.Range(from, 10).Select(year => (year, Math.Round(value * 0.14m, 2))));
+                // The republican budget co-finances the availability payments; the city pays the rest.
+                project.SetObligations(Enumerable.Range(from, 10).Select(year => (year, Math.Round(value * 0.08m, 2), Math.Round(value * 0.06m, 2))));
             }
 
             for (var next = PppStage.Tender; next <= stage; next++)

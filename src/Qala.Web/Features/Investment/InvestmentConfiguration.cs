@@ -113,7 +113,10 @@ internal sealed class PppProjectConfiguration : IEntityTypeConfiguration<PppProj
         builder.HasIndex(p => p.ResponsibleAgencyId);
         builder.HasOne(p => p.Territory).WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.ResponsibleAgency).WithMany().HasForeignKey(p => p.ResponsibleAgencyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.Longitude, p.Latitude });
         builder.HasMany(p => p.Obligations).WithOne().HasForeignKey(o => o.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Activities).WithOne().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Facilities).WithOne().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
@@ -124,7 +127,31 @@ internal sealed class PppObligationConfiguration : IEntityTypeConfiguration<PppO
     {
         builder.ToTable("PppObligations");
         builder.HasKey(o => new { o.ProjectId, o.Year });
-        builder.Property(o => o.Amount).HasPrecision(20, 2);
+        builder.Property(o => o.Republican).HasPrecision(20, 2);
+        builder.Property(o => o.Local).HasPrecision(20, 2);
+        builder.Ignore(o => o.Total);
+    }
+}
+
+internal sealed class PppActivityLinkConfiguration : IEntityTypeConfiguration<PppActivityLink>
+{
+    public void Configure(EntityTypeBuilder<PppActivityLink> builder)
+    {
+        builder.ToTable("PppActivities");
+        builder.HasKey(l => new { l.ProjectId, l.RoadmapActivityId });
+        builder.HasIndex(l => l.RoadmapActivityId);
+        builder.HasOne(l => l.RoadmapActivity).WithMany().HasForeignKey(l => l.RoadmapActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PppFacilityLinkConfiguration : IEntityTypeConfiguration<PppFacilityLink>
+{
+    public void Configure(EntityTypeBuilder<PppFacilityLink> builder)
+    {
+        builder.ToTable("PppFacilities");
+        builder.HasKey(l => new { l.ProjectId, l.SocialFacilityId });
+        builder.HasIndex(l => l.SocialFacilityId);
+        builder.HasOne(l => l.SocialFacility).WithMany().HasForeignKey(l => l.SocialFacilityId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

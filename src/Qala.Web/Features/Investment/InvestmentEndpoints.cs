@@ -22,9 +22,11 @@ public static class InvestmentEndpoints
         group.MapGet("/projects", ProjectsAsync)
             .WithSummary("Investment projects outside the zones in the caller's territories (officials), filtered by territory code and stage.");
         group.MapGet("/ppp", PppAsync)
-            .WithSummary("PPP projects in the caller's territories (officials) with the state's obligations by year, filtered by territory code, sector and stage.");
+            .WithSummary("PPP projects in the caller's territories (officials) with the state's obligations by year and budget (republican, local), their place and the roadmap activities and social facilities they are linked to; filtered by territory code, sector and stage.");
+        group.MapGet("/ppp/obligations", PppObligationsAsync)
+            .WithSummary("Totals of the PPP obligations by year for each territory's budgets (republican, local) in the caller's territories (officials), filtered by territory code.");
         group.MapGet("/map", MapAsync).AllowAnonymous()
-            .WithSummary("The business development map for a viewport (bbox=west,south,east,north in degrees): clusters with their count and centre where points are dense, single zones, participants and (for officials of their territories) projects elsewhere; filtered by stage, OKED section (sector=C), zone, size (Small, Medium, Large by planned jobs) and district (territory code). Actual jobs and investment only for officials of the territory.");
+            .WithSummary("The business development map for a viewport (bbox=west,south,east,north in degrees): clusters with their count and centre where points are dense, single zones, participants, PPP projects (name, sector, stage; contract value and obligations for officials of the territory) and (for officials of their territories) projects elsewhere; filtered by stage, OKED section (sector=C), zone, size (Small, Medium, Large by planned jobs) and district (territory code). Actual jobs and investment only for officials of the territory.");
         return api;
     }
 
@@ -94,7 +96,7 @@ public static class InvestmentEndpoints
             ZoneResponse.Of(dashboard.Zone, dashboard.Figures), dashboard.Zone.AreaHectares, dashboard.Zone.EstablishedOn, dashboard.Zone.ExpiresOn,
             dashboard.Zone.PrioritySectors, dashboard.Zone.ManagementCompany,
             new InfrastructureResponse(dashboard.Zone.Power, dashboard.Zone.Gas, dashboard.Zone.Water, dashboard.Zone.Roads),
-            [.. dashboard.Participants.Select(p => ParticipantResponse.Of(p, money))]));
+            [.. dashboard.Participants.Select(p => ParticipantResponse.Of(p, id, money))]));
     }
 
     public static async Task<Ok<List<ParticipantResponse>>> ParticipantsAsync(
@@ -176,8 +178,8 @@ public static class InvestmentEndpoints
             return TypedResults.Forbid();
         }
 
-        var query = db.Set<PppProject>().AsNoTracking().Include(p => p.Territory).Include(p => p.Obligations)
-            .InScope(await scope.CurrentAsync(cancellationToken));
+        var query = db.Set<PppProject>().AsNoTracking().Include(p => p.Territory).Include(p => p.Obligations).Include(p => p.Activities).Include(p => p.Facilities)
+            .AsSplitQuery().InScope(await scope.CurrentAsync(cancellationToken));
         if (territory is not null)
         {
             query = query.Where(p => p.Territory!.Code == territory);
@@ -195,6 +197,24 @@ public static class InvestmentEndpoints
 
         var projects = await query.OrderBy(p => p.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(projects.Select(PppResponse.Of).ToList());
+    }
+
+    public static async Task<Results<Ok<List<ObligationTotalResponse>>, ForbidHttpResult>> PppObligationsAsync(
+        QalaDbContext db, UserScope scope, ClaimsPrincipal user, string? territory, CancellationToken cancellationToken)
+    {
+        if (!InvestmentAccess.IsOfficial(user))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var query = db.Set<PppProject>().AsNoTracking().Include(p => p.Territory).Include(p => p.Obligations).InScope(await scope.CurrentAsync(cancellationToken));
+        if (territory is not null)
+        {
+            query = query.Where(p => p.Territory!.Code == territory);
+        }
+
+        var totals = ObligationTotal.Of(await query.ToListAsync(cancellationToken));
+        return TypedResults.Ok(totals.SelectMany(t => t.ByYear.OrderBy(y => y.Key).Select(y => new ObligationTotalResponse(t.Territory, t.Budget, y.Key, y.Value))).ToList());
     }
 }
 
@@ -219,6 +239,10 @@ public sealed record ParticipantResponse(
     public static ParticipantResponse Of(ZoneParticipant p, bool money) =>
         new(p.Id, p.ZoneId, p.CompanyName, p.Bin, p.Oked, p.Description, p.IsAnchor, p.IsHighTech, p.IsExportOriented, p.Stage, p.StageOn,
             money ? p.ActualInvestment : null, money ? p.ActualJobs : null);
+
+    public static ParticipantResponse Of(DashboardParticipant p, int zone, bool money) =>
+        new(p.Id, zone, p.CompanyName, p.Bin, p.Oked, p.Description, p.IsAnchor, p.IsHighTech, p.IsExportOriented, p.Stage, p.StageOn,
+            money ? p.ActualInvestment : null, money ? p.ActualJobs : null);
 }
 
 public sealed record ProjectResponse(
@@ -229,13 +253,19 @@ public sealed record ProjectResponse(
         new(p.Id, p.Name, p.Territory!.Code, p.CompanyName, p.Bin, p.Oked, p.Stage, p.StageOn, p.PlannedInvestment, p.ActualInvestment, p.PlannedJobs, p.ActualJobs);
 }
 
-public sealed record ObligationResponse(int Year, decimal Amount);
+/// <summary>What the state owes a PPP partner in a year, in tenge, from the republican and the local budget.</summary>
+public sealed record ObligationResponse(int Year, decimal Republican, decimal Local, decimal Total);
 
+/// <summary>What one budget of a territory owes its PPP partners in a year, in tenge.</summary>
+public sealed record ObligationTotalResponse(string Territory, BudgetLevel Budget, int Year, decimal Amount);
+
+/// <summary>A PPP project; <c>Activities</c> and <c>Facilities</c> are the ids of the roadmap activities and social facilities it is linked to.</summary>
 public sealed record PppResponse(
     int Id, LocalizedText Name, string Territory, PppSector Sector, PppStage Stage, DateOnly StageOn, string PrivatePartner, decimal ContractValue,
-    bool IsDemo, List<ObligationResponse> Obligations)
+    bool IsDemo, double? Latitude, double? Longitude, List<ObligationResponse> Obligations, List<int> Activities, List<int> Facilities)
 {
     public static PppResponse Of(PppProject p) =>
-        new(p.Id, p.Name, p.Territory!.Code, p.Sector, p.Stage, p.StageOn, p.PrivatePartner, p.ContractValue, p.IsDemo,
-            [.. p.Obligations.OrderBy(o => o.Year).Select(o => new ObligationResponse(o.Year, o.Amount))]);
+        new(p.Id, p.Name, p.Territory!.Code, p.Sector, p.Stage, p.StageOn, p.PrivatePartner, p.ContractValue, p.IsDemo, p.Latitude, p.Longitude,
+            [.. p.Obligations.OrderBy(o => o.Year).Select(o => new ObligationResponse(o.Year, o.Republican, o.Local, o.Total))],
+            [.. p.Activities.Select(a => a.RoadmapActivityId).Order()], [.. p.Facilities.Select(f => f.SocialFacilityId).Order()]);
 }

@@ -57,15 +57,18 @@ public enum MapPointKind
     Zone,
     Participant,
     Project,
+    Ppp,
 }
 
 /// <summary>
 /// One point of the map or its table. Planned jobs are what a company announces; actual jobs and investment (tenge) are
-/// null unless the caller is an official of the territory.
+/// null unless the caller is an official of the territory. A PPP project has its sector and stage instead of a company's;
+/// its contract value and total obligations (tenge) and its page are null unless the caller is an official of the territory.
 /// </summary>
 public sealed record MapPoint(
     MapPointKind Kind, int Id, string Name, double Latitude, double Longitude, string Territory, LifecycleStage? Stage, string? Oked,
-    string? Zone, int? PlannedJobs, int? ActualJobs, decimal? Investment, string Url);
+    string? Zone, int? PlannedJobs, int? ActualJobs, decimal? Investment, string? Url,
+    PppSector? PppSector = null, PppStage? PppStage = null, decimal? ContractValue = null, decimal? Obligations = null);
 
 /// <summary>Several points that fall in one grid cell: how many and where their centre is.</summary>
 public sealed record MapCluster(double Latitude, double Longitude, int Count);
@@ -168,10 +171,20 @@ public sealed class InvestmentMap(QalaDbContext db, UserScope scope, InvestmentA
             sources.Add((MapPointKind.Zone, Within(zones.Select(z => new Located { Id = z.Id, TerritoryId = z.TerritoryId, Latitude = z.Latitude!.Value, Longitude = z.Longitude!.Value }), filter.Box, territories)));
         }
 
+        if (!filter.ConcernsCompanies && filter.Zone is null)
+        {
+            var ppp = db.Set<PppProject>().AsNoTracking().Where(p => p.Latitude != null && p.Longitude != null);
+            sources.Add((MapPointKind.Ppp, Within(
+                ppp.Select(p => new Located { Id = p.Id, TerritoryId = p.TerritoryId, Latitude = p.Latitude!.Value, Longitude = p.Longitude!.Value }), filter.Box, territories)));
+        }
+
         var participants = Companies(db.Set<ZoneParticipant>().AsNoTracking(), filter);
         participants = filter.Zone is { } only ? participants.Where(p => p.ZoneId == only) : participants;
+
+        // The zone's territory only when a district asks for it: the country-wide view then reads one table, not a join.
+        participants = territories is null ? participants : participants.Where(p => territories.Contains(p.Zone!.TerritoryId));
         sources.Add((MapPointKind.Participant, Within(
-            participants.Select(p => new Located { Id = p.Id, TerritoryId = p.Zone!.TerritoryId, Latitude = p.Latitude!.Value, Longitude = p.Longitude!.Value }), filter.Box, territories)));
+            participants.Select(p => new Located { Id = p.Id, Latitude = p.Latitude!.Value, Longitude = p.Longitude!.Value }), filter.Box, null)));
 
         if (filter.Zone is null && InvestmentAccess.IsOfficial(user))
         {
@@ -244,6 +257,24 @@ public sealed class InvestmentMap(QalaDbContext db, UserScope scope, InvestmentA
                 }
 
                 return result;
+            case MapPointKind.Ppp:
+                var ppp = await db.Set<PppProject>().AsNoTracking().Include(p => p.Territory).Include(p => p.Obligations).AsSplitQuery()
+                    .Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);
+                var officials = new Dictionary<int, bool>();
+                var pppPoints = new List<MapPoint>(ppp.Count);
+                foreach (var p in ppp)
+                {
+                    if (!officials.TryGetValue(p.TerritoryId, out var official))
+                    {
+                        officials[p.TerritoryId] = official = await access.ReadsConfidentialAsync(user, p.TerritoryId);
+                    }
+
+                    pppPoints.Add(new MapPoint(
+                        kind, p.Id, p.Name.Current, p.Latitude!.Value, p.Longitude!.Value, p.Territory!.Code, null, null, null, null, null, null,
+                        official ? $"/investment/ppp/{p.Id}" : null, p.Sector, p.Stage, official ? p.ContractValue : null, official ? p.Obligations.Sum(o => o.Total) : null));
+                }
+
+                return pppPoints;
             default:
                 var projects = await db.Set<InvestmentProject>().AsNoTracking().Include(p => p.Territory).Include(p => p.Years).AsSplitQuery()
                     .Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(cancellationToken);

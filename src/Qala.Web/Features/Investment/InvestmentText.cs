@@ -85,6 +85,17 @@ public static class InvestmentText
         MapPointKind.Zone => "Zone",
         MapPointKind.Participant => "Zone participant",
         MapPointKind.Project => "Investment project",
+        MapPointKind.Ppp => "PPP project",
+    };
+
+    /// <summary>A map point's stage: a company's lifecycle stage or a PPP project's; null for a zone.</summary>
+    public static string? StageOf(MapPoint point) =>
+        point.Stage is { } stage ? Stage(stage) : point.PppStage is { } ppp ? Stage(ppp) : null;
+
+    public static string Budget(BudgetLevel budget) => budget switch
+    {
+        BudgetLevel.Republican => "Republican budget",
+        BudgetLevel.Local => "Local budget",
     };
 
     /// <summary>Tenge in billions with one decimal, as the seeds quote investment.</summary>

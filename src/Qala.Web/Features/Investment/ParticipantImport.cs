@@ -59,7 +59,9 @@ public sealed class ParticipantImport(QalaDbContext db, AuditActorAccessor actor
         return Task.CompletedTask;
     }
 
-    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(cancellationToken);
+    /// <summary>Recomputes the KPIs of the zone's territory only, in the import's transaction.</summary>
+    public override async Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) =>
+        await indicators.RecomputeAsync([await db.Set<InvestmentZone>().Where(z => z.Id == ZoneId).Select(z => z.TerritoryId).SingleAsync(cancellationToken)], cancellationToken);
 
     public override string Describe(ParticipantRow row, ImportOutcome outcome) =>
         $"{row.Undertaking.Bin} {row.Undertaking.CompanyName}: {row.Undertaking.Stage}";

@@ -1,5 +1,7 @@
 using Qala.Web.Data;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Programs;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Features.Users;
 
@@ -57,7 +59,18 @@ public sealed class PppProject : IVersioned, ITerritoryScoped
     /// <summary>The contract's value in tenge; zero until a contract is signed.</summary>
     public decimal ContractValue { get; set; }
 
+    /// <summary>Where the project is built (WGS 84 degrees); null keeps it off the business development map.</summary>
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
     public List<PppObligation> Obligations { get; } = [];
+
+    /// <summary>The roadmap activities of the territory's programs the project serves.</summary>
+    public List<PppActivityLink> Activities { get; } = [];
+
+    /// <summary>The social facilities of the territory the project builds or runs.</summary>
+    public List<PppFacilityLink> Facilities { get; } = [];
 
     public bool IsDemo { get; set; }
 
@@ -93,12 +106,15 @@ public sealed class PppProject : IVersioned, ITerritoryScoped
         return null;
     }
 
-    /// <summary>Sets the state's payment obligation of each year given, adding and removing years as needed.</summary>
-    public void SetObligations(IEnumerable<(int Year, decimal Amount)> obligations)
+    /// <summary>
+    /// Sets the state's payment obligation of each year given, from the republican and the local budget, adding and
+    /// removing years as needed.
+    /// </summary>
+    public void SetObligations(IEnumerable<(int Year, decimal Republican, decimal Local)> obligations)
     {
-        var given = obligations.ToDictionary(o => o.Year, o => o.Amount);
+        var given = obligations.ToDictionary(o => o.Year);
         Obligations.RemoveAll(o => !given.ContainsKey(o.Year));
-        foreach (var (year, amount) in given)
+        foreach (var (year, republican, local) in given.Values)
         {
             var existing = Obligations.FirstOrDefault(o => o.Year == year);
             if (existing is null)
@@ -106,17 +122,69 @@ public sealed class PppProject : IVersioned, ITerritoryScoped
                 Obligations.Add(existing = new PppObligation { Year = year });
             }
 
-            existing.Amount = amount;
+            (existing.Republican, existing.Local) = (republican, local);
         }
+    }
+
+    /// <summary>Links exactly the activities and facilities given, keeping the links that stay.</summary>
+    public void Link(IReadOnlyCollection<int> activities, IReadOnlyCollection<int> facilities)
+    {
+        Activities.RemoveAll(a => !activities.Contains(a.RoadmapActivityId));
+        Activities.AddRange(activities.Except(Activities.Select(a => a.RoadmapActivityId)).Select(id => new PppActivityLink { RoadmapActivityId = id }));
+        Facilities.RemoveAll(f => !facilities.Contains(f.SocialFacilityId));
+        Facilities.AddRange(facilities.Except(Facilities.Select(f => f.SocialFacilityId)).Select(id => new PppFacilityLink { SocialFacilityId = id }));
     }
 }
 
-/// <summary>What the state pays a PPP project's partner in one year, in tenge.</summary>
+/// <summary>The budget that pays a PPP obligation.</summary>
+public enum BudgetLevel
+{
+    Republican,
+    Local,
+}
+
+/// <summary>What the state pays a PPP project's partner in one year, in tenge, from the republican and the local budget.</summary>
 public sealed class PppObligation
 {
     public int ProjectId { get; set; }
 
     public int Year { get; set; }
 
-    public decimal Amount { get; set; }
+    public decimal Republican { get; set; }
+
+    public decimal Local { get; set; }
+
+    public decimal Total => Republican + Local;
+
+    public decimal Of(BudgetLevel budget) => budget == BudgetLevel.Republican ? Republican : Local;
+}
+
+/// <summary>A roadmap activity a PPP project serves.</summary>
+public sealed class PppActivityLink
+{
+    public int ProjectId { get; set; }
+
+    public int RoadmapActivityId { get; set; }
+
+    public RoadmapActivity? RoadmapActivity { get; set; }
+}
+
+/// <summary>A social facility a PPP project builds or runs.</summary>
+public sealed class PppFacilityLink
+{
+    public int ProjectId { get; set; }
+
+    public int SocialFacilityId { get; set; }
+
+    public SocialFacility? SocialFacility { get; set; }
+}
+
+/// <summary>What one budget (republican or local) owes the PPP partners of a territory in each year, in tenge.</summary>
+public sealed record ObligationTotal(string Territory, string TerritoryName, BudgetLevel Budget, IReadOnlyDictionary<int, decimal> ByYear)
+{
+    /// <summary>The totals of <paramref name="projects"/> (with their territories and obligations loaded), territory by territory, the republican budget first.</summary>
+    public static IReadOnlyList<ObligationTotal> Of(IEnumerable<PppProject> projects) =>
+        [.. projects.GroupBy(p => p.Territory!.Code).OrderBy(g => g.Key, StringComparer.Ordinal).SelectMany(g => Enum.GetValues<BudgetLevel>().Select(budget =>
+            new ObligationTotal(g.Key, g.First().Territory!.Name.Current, budget, (IReadOnlyDictionary<int, decimal>)g.SelectMany(p => p.Obligations)
+                .GroupBy(o => o.Year).ToDictionary(y => y.Key, y => y.Sum(o => o.Of(budget))))))];
 }

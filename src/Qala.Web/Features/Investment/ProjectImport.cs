@@ -22,6 +22,7 @@ public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, T
     private Dictionary<string, Territory> territories = [];
     private Dictionary<string, Agency> agencies = [];
     private HashSet<string> existing = [];
+    private readonly HashSet<int> touched = [];
 
     public override string Kind => "investment-projects";
 
@@ -88,6 +89,7 @@ public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, T
         foreach (var (row, _) in rows.Where(r => r.Outcome == ImportOutcome.Added))
         {
             var project = new InvestmentProject { Name = row.Name, TerritoryId = row.TerritoryId, ResponsibleAgencyId = row.AgencyId };
+            touched.Add(row.TerritoryId);
             UndertakingColumns.ApplyTo(row.Undertaking, project, by, time.GetUtcNow(), reason);
             db.Add(project);
         }
@@ -97,7 +99,8 @@ public sealed class ProjectImport(QalaDbContext db, AuditActorAccessor actors, T
 
     public override string Label(ProjectRow row) => $"{row.TerritoryCode} {row.Undertaking.Bin} {row.Name.En}";
 
-    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(cancellationToken);
+    /// <summary>Recomputes the KPIs of the territories the file added projects to, in the import's transaction.</summary>
+    public override Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => indicators.RecomputeAsync(touched, cancellationToken);
 
     public override string Describe(ProjectRow row, ImportOutcome outcome) => $"{Label(row)}: {row.Undertaking.Stage}";
 }

@@ -20,8 +20,13 @@
     const at = pair.indexOf('=');
     if (at > 0) { stages[pair.slice(0, at)] = pair.slice(at + 1); }
   });
-  const kinds = { Zone: data.textZone, Participant: data.textParticipant, Project: data.textProject };
-  const colours = { Zone: '#0b5ed7', Participant: '#198754', Project: '#fd7e14' };
+  const sectors = {};
+  (data.sectors || '').split('|').forEach(function (pair) {
+    const at = pair.indexOf('=');
+    if (at > 0) { sectors[pair.slice(0, at)] = pair.slice(at + 1); }
+  });
+  const kinds = { Zone: data.textZone, Participant: data.textParticipant, Project: data.textProject, Ppp: data.textPpp };
+  const colours = { Zone: '#0b5ed7', Participant: '#198754', Project: '#fd7e14', Ppp: '#6f42c1' };
   const exportLink = document.getElementById('map-export');
 
   // A popup built from DOM nodes: names come from the registry and are never parsed as HTML.
@@ -32,10 +37,14 @@
     if (point.url) { title.href = point.url; }
     box.appendChild(title);
     const lines = [kinds[point.kind] + (point.zone ? ' · ' + point.zone : '')];
-    if (point.stage) { lines.push(data.textStage + ': ' + (stages[point.stage] || point.stage)); }
+    if (point.pppSector) { lines.push(data.textSector + ': ' + (sectors[point.pppSector] || point.pppSector)); }
+    const stage = point.stage || point.pppStage;
+    if (stage) { lines.push(data.textStage + ': ' + (stages[stage] || stage)); }
     if (point.plannedJobs !== null && point.plannedJobs !== undefined) { lines.push(data.textJobs + ': ' + number.format(point.plannedJobs)); }
     if (point.actualJobs !== null && point.actualJobs !== undefined) { lines.push(data.textActualJobs + ': ' + number.format(point.actualJobs)); }
     if (point.investment !== null && point.investment !== undefined) { lines.push(data.textInvestment + ': ' + number.format(point.investment)); }
+    if (point.contractValue !== null && point.contractValue !== undefined) { lines.push(data.textContract + ': ' + number.format(point.contractValue)); }
+    if (point.obligations !== null && point.obligations !== undefined) { lines.push(data.textObligations + ': ' + number.format(point.obligations)); }
     lines.forEach(function (text) {
       const line = document.createElement('div');
       line.className = 'small';

@@ -90,7 +90,7 @@ public sealed class MapModel(QalaDbContext db, InvestmentMap map, IOptions<Inves
         }
 
         var rows = points.Select(p => (IReadOnlyList<object?>)[
-            t[InvestmentText.Kind(p.Kind)].Value, p.Name, p.Territory, p.Zone, p.Stage is { } stage ? t[InvestmentText.Stage(stage)].Value : null, p.Oked,
+            t[InvestmentText.Kind(p.Kind)].Value, p.Name, p.Territory, p.Zone, InvestmentText.StageOf(p) is { } stage ? t[stage].Value : null, p.Oked,
             p.PlannedJobs, p.Latitude, p.Longitude, .. money ? new object?[] { p.ActualJobs, p.Investment } : []]);
         var document = new ReportDocument(t["Business development map"], [new ReportTable(t["Business development map"], columns, rows)]);
         return ReportFiles.Download(document, "xlsx", "qala-investment-map", CultureInfo.CurrentCulture);

@@ -16,8 +16,8 @@ public sealed class PppModel(QalaDbContext db, UserScope scope) : PageModel
 
     public IReadOnlyList<int> Years { get; private set; } = [];
 
-    /// <summary>The total obligation of each territory's budget in each year.</summary>
-    public IReadOnlyList<(string Territory, IReadOnlyDictionary<int, decimal> ByYear)> Totals { get; private set; } = [];
+    /// <summary>The total obligation in each year of each territory's projects, from the republican and from the local budget.</summary>
+    public IReadOnlyList<ObligationTotal> Totals { get; private set; } = [];
 
     public bool CanCreate => InvestmentAccess.MayEditSome(User);
 
@@ -32,8 +32,7 @@ public sealed class PppModel(QalaDbContext db, UserScope scope) : PageModel
             .InScope(await scope.CurrentAsync(cancellationToken)).ToListAsync(cancellationToken);
         Projects = [.. projects.OrderBy(p => p.Territory!.Code, StringComparer.Ordinal).ThenBy(p => p.Id)];
         Years = [.. projects.SelectMany(p => p.Obligations).Select(o => o.Year).Distinct().Order()];
-        Totals = [.. Projects.GroupBy(p => p.Territory!.Name.Current).Select(g => (g.Key,
-            (IReadOnlyDictionary<int, decimal>)g.SelectMany(p => p.Obligations).GroupBy(o => o.Year).ToDictionary(y => y.Key, y => y.Sum(o => o.Amount))))];
+        Totals = ObligationTotal.Of(Projects);
         return Page();
     }
 }

@@ -17,7 +17,9 @@ public sealed class ObligationInput
 {
     public int? Year { get; set; }
 
-    public decimal? Amount { get; set; }
+    public decimal? Republican { get; set; }
+
+    public decimal? Local { get; set; }
 }
 
 /// <summary>Creates or edits a PPP project (<c>/investment/ppp/new</c>) and moves it to its next stage. Its editors only.</summary>
@@ -30,6 +32,18 @@ public sealed class PppEditModel(
     public IReadOnlyList<Territory> Territories { get; private set; } = [];
 
     public IReadOnlyList<Agency> Agencies { get; private set; } = [];
+
+    /// <summary>The roadmap activities of the territories the editor may choose.</summary>
+    public IReadOnlyList<LinkChoice> ActivityChoices { get; private set; } = [];
+
+    /// <summary>The social facilities of the territories the editor may choose.</summary>
+    public IReadOnlyList<LinkChoice> FacilityChoices { get; private set; } = [];
+
+    /// <summary>The activities the saved project is linked to.</summary>
+    public IReadOnlyList<LinkChoice> LinkedActivities => Project is null ? [] : [.. ActivityChoices.Where(a => Project.Activities.Any(l => l.RoadmapActivityId == a.Id))];
+
+    /// <summary>The facilities the saved project is linked to.</summary>
+    public IReadOnlyList<LinkChoice> LinkedFacilities => Project is null ? [] : [.. FacilityChoices.Where(f => Project.Facilities.Any(l => l.SocialFacilityId == f.Id))];
 
     public DateOnly Today => deadlines.Today;
 
@@ -55,6 +69,18 @@ public sealed class PppEditModel(
     public List<ObligationInput> Obligations { get; set; } = [];
 
     [BindProperty]
+    public string? Latitude { get; set; }
+
+    [BindProperty]
+    public string? Longitude { get; set; }
+
+    [BindProperty]
+    public List<int> ActivityIds { get; set; } = [];
+
+    [BindProperty]
+    public List<int> FacilityIds { get; set; } = [];
+
+    [BindProperty]
     public Guid Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -68,7 +94,9 @@ public sealed class PppEditModel(
         {
             (Name, Sector, TerritoryId, ResponsibleAgencyId, PrivatePartner, ContractValue, Version) =
                 (LocalizedTextInput.From(p.Name), p.Sector, p.TerritoryId, p.ResponsibleAgencyId, p.PrivatePartner, p.ContractValue, p.Version);
-            Obligations = [.. p.Obligations.OrderBy(o => o.Year).Select(o => new ObligationInput { Year = o.Year, Amount = o.Amount })];
+            Obligations = [.. p.Obligations.OrderBy(o => o.Year).Select(o => new ObligationInput { Year = o.Year, Republican = o.Republican, Local = o.Local })];
+            (Latitude, Longitude) = (Coordinates.Format(p.Latitude), Coordinates.Format(p.Longitude));
+            (ActivityIds, FacilityIds) = ([.. p.Activities.Select(a => a.RoadmapActivityId)], [.. p.Facilities.Select(f => f.SocialFacilityId)]);
         }
 
         Obligations.AddRange(Enumerable.Range(0, 3).Select(_ => new ObligationInput()));
@@ -97,8 +125,8 @@ public sealed class PppEditModel(
             ModelState.AddModelError(nameof(ResponsibleAgencyId), t["Choose the responsible agency."]);
         }
 
-        var filled = Obligations.Where(o => o.Year is not null).Select(o => (Year: o.Year!.Value, Amount: o.Amount ?? 0)).ToList();
-        if (ContractValue < 0 || filled.Any(o => o.Amount < 0))
+        var filled = Obligations.Where(o => o.Year is not null).Select(o => (Year: o.Year!.Value, Republican: o.Republican ?? 0, Local: o.Local ?? 0)).ToList();
+        if (ContractValue < 0 || filled.Any(o => o.Republican < 0 || o.Local < 0))
         {
             ModelState.AddModelError(nameof(Obligations), t["Money cannot be negative."]);
         }
@@ -106,6 +134,18 @@ public sealed class PppEditModel(
         if (filled.GroupBy(o => o.Year).Any(g => g.Count() > 1))
         {
             ModelState.AddModelError(nameof(Obligations), t["Each year appears once."]);
+        }
+
+        Coordinates.Validate(ModelState, string.Empty, Latitude, Longitude, t);
+        var own = await choices.WithDistrictsAsync(TerritoryId, cancellationToken);
+        if (ActivityIds.Except(ActivityChoices.Where(a => own.Contains(a.TerritoryId)).Select(a => a.Id)).Any())
+        {
+            ModelState.AddModelError(nameof(ActivityIds), t["Link only roadmap activities of the project's territory."]);
+        }
+
+        if (FacilityIds.Except(FacilityChoices.Where(f => own.Contains(f.TerritoryId)).Select(f => f.Id)).Any())
+        {
+            ModelState.AddModelError(nameof(FacilityIds), t["Link only social facilities of the project's territory."]);
         }
 
         if (!ModelState.IsValid)
@@ -128,6 +168,8 @@ public sealed class PppEditModel(
         (project.Name, project.Sector, project.TerritoryId, project.ResponsibleAgencyId) = (Name.ToText(), Sector, TerritoryId, ResponsibleAgencyId);
         (project.PrivatePartner, project.ContractValue) = ((PrivatePartner ?? string.Empty).Trim(), ContractValue);
         project.SetObligations(filled);
+        (project.Latitude, project.Longitude) = (Coordinates.Parse(Latitude), Coordinates.Parse(Longitude));
+        project.Link([.. ActivityIds.Distinct()], [.. FacilityIds.Distinct()]);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -179,13 +221,17 @@ public sealed class PppEditModel(
     {
         Territories = await choices.TerritoriesAsync(cancellationToken);
         Agencies = await choices.AgenciesAsync(User, cancellationToken);
+        var territories = Territories.Select(x => x.Id).ToList();
+        ActivityChoices = await choices.ActivitiesAsync(territories, cancellationToken);
+        FacilityChoices = await choices.FacilitiesAsync(territories, cancellationToken);
         if (string.Equals(id, "new", StringComparison.Ordinal))
         {
             return null;
         }
 
         if (!int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key)
-            || await db.Set<PppProject>().Include(p => p.Obligations).FirstOrDefaultAsync(p => p.Id == key, cancellationToken) is not { } project)
+            || await db.Set<PppProject>().Include(p => p.Obligations).Include(p => p.Activities).Include(p => p.Facilities).AsSplitQuery()
+                .FirstOrDefaultAsync(p => p.Id == key, cancellationToken) is not { } project)
         {
             return NotFound();
         }
