@@ -129,6 +129,8 @@ public sealed partial class ProgramsTests
         download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await planner.GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await app.SignedInAsync("other.officer", Password)).GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.SignedInAsync("other.officer", Password)).GetAsync($"/files/{file.AttachmentId}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the file store asks the program too");
+        (await planner.GetAsync($"/files/{file.AttachmentId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         await app.CreateUserAsync("karaganda.planner", Password, [QalaRoles.Planner], Karaganda);
         (await (await app.SignedInAsync("karaganda.planner", Password)).GetAsync(link)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await app.Browser().GetAsync(link)).StatusCode.ShouldNotBe(HttpStatusCode.OK);
