@@ -62,7 +62,8 @@ public sealed class InvestmentJourney
         browser.ExecuteScript(
             "arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true, view: window }));",
             browser.FindElement(By.CssSelector("#investment-map path.leaflet-interactive")));
-        var popup = wait.Until(b => b.FindElements(By.CssSelector(".leaflet-popup-content")).FirstOrDefault());
+        // The popup fades in: its text is readable once it is displayed.
+        var popup = wait.Until(b => b.FindElements(By.CssSelector(".leaflet-popup-content")).FirstOrDefault(p => p.Displayed && p.Text.Length > 0));
         popup!.Text.ShouldContain("Halyk Bakery");
         popup.Text.ShouldContain("180");
         Chromium.Screenshot(browser, "investment-map-kk.png");
