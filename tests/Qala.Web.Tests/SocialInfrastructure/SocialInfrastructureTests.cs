@@ -222,6 +222,71 @@ public sealed class SocialInfrastructureTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_population_is_estimated_from_the_buildings_of_the_stored_extract(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        const string page = $"/social/{Almaty}/import/population";
+        var figures = new Dictionary<string, string>
+        {
+            ["Estimate.SquareMetresPerPerson"] = "25",
+            ["Estimate.DefaultLevels"] = "2",
+            ["Estimate.PeoplePerBuilding"] = "3",
+            ["Estimate.Children1To6Percent"] = "8",
+        };
+        async Task<IDocument> EstimateAsync() => await (await planner.SubmitAsync(page, "#buildings-form", figures)).HtmlAsync();
+
+        (await EstimateAsync()).QuerySelector("#buildings-errors")!.TextContent.ShouldContain("street network first");
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        (await EstimateAsync()).QuerySelector("#buildings-errors")!.TextContent.ShouldContain("no buildings");
+
+        // Monaco's extract, its western half standing for Almaly and its eastern for Medeu.
+        byte[] monaco;
+        await using (var resource = typeof(Qala.Web.Data.QalaDbContext).Assembly.GetManifestResourceStream("Qala.Demo.monaco.osm.pbf")!)
+        {
+            using var buffer = new MemoryStream();
+            await resource.CopyToAsync(buffer);
+            monaco = buffer.ToArray();
+        }
+
+        const double middle = 7.42;
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "monaco.osm.pbf", monaco)).QuerySelector("#import-done").ShouldNotBeNull();
+        string Box(string code, double west, double east) => string.Format(CultureInfo.InvariantCulture,
+            """{{"type":"Feature","properties":{{"code":"{0}"}},"geometry":{{"type":"Polygon","coordinates":[[[{1},43.6],[{2},43.6],[{2},43.8],[{1},43.8],[{1},43.6]]]}}}}""", code, west, east);
+        var outlines = Encoding.UTF8.GetBytes($$"""{"type":"FeatureCollection","features":[{{Box(Almaly, 7.3, middle)}},{{Box(Medeu, middle, 7.6)}}]}""");
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#outlines-form", "Outlines", "districts.geojson", outlines)).QuerySelector("#import-done").ShouldNotBeNull();
+        await planner.CommitImportAsync(await planner.PreviewImportAsync(page, "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+
+        var rule = new PopulationRule(25, 2, 3);
+        var homes = OsmAccessData.Read(new MemoryStream(monaco)).Buildings.Where(b => rule.Estimate(b) > 0).ToList();
+        homes.Count.ShouldBe(HomeCount);
+        homes.Sum(rule.Estimate).ShouldBe(People);
+        var done = (await EstimateAsync()).QuerySelector("#buildings-done")!;
+        (done.GetAttribute("data-points"), done.GetAttribute("data-people")).ShouldBe((HomeCount.ToString(CultureInfo.InvariantCulture), People.ToString(CultureInfo.InvariantCulture)));
+
+        var stored = await app.QueryAsync(db => db.Set<PopulationPoint>().GroupBy(p => p.Territory!.Code)
+            .Select(g => new { Code = g.Key, Points = g.Count(), People = g.Sum(p => p.Population), Children = g.Sum(p => p.Children1To6), Batches = g.Select(p => p.ImportBatchId).Distinct().Count() }).ToListAsync());
+        // The homes of the file are replaced; every building lies in an outline.
+        stored.Select(s => s.Code).Order().ShouldBe([Almaly, Medeu]);
+        stored.Single(s => s.Code == Almaly).Points.ShouldBe(homes.Count(b => b.Point.Longitude < middle));
+        stored.Sum(s => s.Points).ShouldBe(HomeCount);
+        stored.Sum(s => s.People).ShouldBe(People);
+        stored.Sum(s => s.Children!.Value).ShouldBe(homes.Sum(b => (int)Math.Round(rule.Estimate(b) * 0.08, MidpointRounding.AwayFromZero)));
+        stored.ShouldAllBe(s => s.Batches == 1);
+        var batch = await app.QueryAsync(db => db.Set<ImportBatch>().OrderByDescending(b => b.Id).FirstAsync());
+        (batch.Kind, batch.FileName, batch.Added, batch.ImportedBy).ShouldBe(("social-population", "monaco.osm.pbf (buildings)", HomeCount, "social.planner"));
+        (await planner.PageAsync(page)).QuerySelector($"#batches td")!.TextContent.ShouldBe(batch.Id.ToString(CultureInfo.InvariantCulture));
+        (await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.IsCurrent && o.Indicator!.Code == "QALA-KINDERGARTEN-500M" && o.Territory!.Code == Almaty)))
+            .ShouldBe(0, "no kindergarten yet, no coverage to record");
+        (await app.QueryAsync(db => db.Set<Qala.Web.Data.Audit.AuditEntry>().CountAsync(e => e.EntityType == "PopulationPoints")))
+            .ShouldBeGreaterThan(HomeCount, "each point's insertion is in the audit log");
+    }
+
+    private const int HomeCount = 21_164;
+    private const int People = 198_573;
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task Another_citys_planner_is_refused(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
