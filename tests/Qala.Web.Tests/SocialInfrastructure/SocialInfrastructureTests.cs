@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qala.Engine.Access;
 using Qala.Engine.Access.Osm;
 using Qala.Engine.Tests.Access;
@@ -219,6 +220,47 @@ public sealed class SocialInfrastructureTests
         (await app.QueryAsync(db => db.Set<DistrictOutline>().CountAsync())).ShouldBe(2);
         using var data = System.Text.Json.JsonDocument.Parse(await planner.GetStringAsync($"/social/{Almaty}/map?handler=Data&kind=Kindergarten"));
         data.RootElement.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("code").GetString()).Order().ShouldBe([Almaly, Medeu]);
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task What_if_clicks_reuse_the_nodes_report_until_a_facility_is_saved_on_another_node(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/facilities", "kindergartens.csv", FacilitiesCsv()), ImportMode.AllOrNothing);
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+        var reports = app.Services.GetRequiredService<AccessReportCache>();
+        var site = $"/social/{Almaty}/map?handler=WhatIf&kind=Kindergarten&lat={Invariant(Latitude)}&lon={Invariant(Lon(14))}&capacity=30";
+        async Task<double> ShortageAfterAsync(HttpClient client)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(site));
+            return json.RootElement.GetProperty("shortageAfter").GetDouble();
+        }
+
+        var before = await ShortageAfterAsync(planner);
+        var computed = reports.Computed;
+        (await ShortageAfterAsync(planner)).ShouldBe(before);
+        await planner.GetStringAsync(site.Replace("capacity=30", "capacity=60", StringComparison.Ordinal));
+        reports.Computed.ShouldBe(computed, "the clicks reuse the report");
+
+        // Another node saves the kindergarten at node 16 with 200 places instead of 10.
+        await using var second = app.SecondNode();
+        var other = await second.SignedInAsync("social.planner", Password);
+        var id = await app.QueryAsync(db => db.Set<SocialFacility>().Where(f => f.Capacity == 10).Select(f => f.Id).SingleAsync());
+        (await other.SubmitAsync($"/social/{Almaty}/facilities/{id}", "#facility-form", new() { ["Input.Capacity"] = "200" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await ShortageAfterAsync(planner);
+        reports.Computed.ShouldBe(computed + 1, "the stamp changed");
+        var graph = OsmAccessData.Read(new MemoryStream(Street())).Graph;
+        var locator = new EdgeLocator(graph);
+        NetworkLocation Place(double latitude, double longitude) => locator.Snap(new GeoPoint(latitude, longitude), 250)!.Value.Location;
+        var districts = new Dictionary<string, int> { [Almaly] = 1, [Medeu] = 2 };
+        var model = new CatchmentModel(graph, [.. Homes.Select(h => new DemandPoint(Place(Latitude + North, Lon(h.Node)), h.Children, districts[h.Code]))], 500);
+        var baseline = model.Compute([new Facility(Place(Latitude, Lon(2)), 40), new Facility(Place(Latitude, Lon(16)), 200)]);
+        after.ShouldBe(model.WhatIf(baseline, new Facility(Place(Latitude, Lon(14)), 30)).ShortageAfter, 1e-9);
+        after.ShouldBeLessThan(before, "190 more places nearby");
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
