@@ -264,6 +264,64 @@ public sealed class SocialInfrastructureTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_roadmap_activitys_facility_is_picked_listed_on_the_activity_and_tried_in_the_what_if(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/facilities", "kindergartens.csv", FacilitiesCsv()), ImportMode.AllOrNothing);
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+        var (programId, activityId) = await app.QueryAsync(async db =>
+        {
+            var territory = await db.Set<Qala.Web.Features.Territories.Territory>().SingleAsync(t => t.Code == Almaty);
+            var agency = await db.Set<Qala.Web.Features.Agencies.Agency>().OrderBy(a => a.Id).FirstAsync();
+            var program = Qala.Web.Features.Programs.DevelopmentProgram.Create(Qala.Web.Data.LocalizedText.Of("Бағдарлама", "Программа", "Almaty programme"),
+                Qala.Web.Features.Programs.ProgramKind.Strategy, territory.Id, new DateOnly(2026, 1, 1), new DateOnly(2030, 12, 31), "test", DateTimeOffset.UtcNow);
+            var activity = new Qala.Web.Features.Programs.RoadmapActivity
+            {
+                Title = Qala.Web.Data.LocalizedText.Of("Балабақша салу", "Строительство детсада", "Build the Medeu kindergarten"),
+                Position = 1,
+                ResponsibleAgencyId = agency.Id,
+                StartDate = new DateOnly(2026, 1, 1),
+                DueDate = new DateOnly(2027, 12, 31),
+            };
+            var task = new Qala.Web.Features.Programs.ProgramTask { Title = Qala.Web.Data.LocalizedText.Of("М", "З", "Task"), Position = 1 };
+            task.Activities.Add(activity);
+            var goal = new Qala.Web.Features.Programs.ProgramGoal { Title = Qala.Web.Data.LocalizedText.Of("М", "Ц", "Goal"), Position = 1 };
+            goal.Tasks.Add(task);
+            var direction = new Qala.Web.Features.Programs.ProgramDirection { Title = Qala.Web.Data.LocalizedText.Of("Б", "Н", "Direction"), Position = 1 };
+            direction.Goals.Add(goal);
+            program.Directions.Add(direction);
+            db.Add(program);
+            await db.SaveChangesAsync();
+            return (program.Id, activity.Id);
+        });
+
+        // The planned kindergarten at node 10 (100 places) is the activity's.
+        var form = await planner.PageAsync($"/social/{Almaty}/facilities/new");
+        form.QuerySelector($"#Input_RoadmapActivityId option[value='{activityId}']")!.TextContent.ShouldBe("Almaty programme: Build the Medeu kindergarten");
+        var planned = await app.QueryAsync(db => db.Set<SocialFacility>().SingleAsync(f => f.State == FacilityState.Planned));
+        (await planner.SubmitAsync($"/social/{Almaty}/facilities/{planned.Id}", "#facility-form", new() { ["Input.RoadmapActivityId"] = activityId.ToString(CultureInfo.InvariantCulture) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<SocialFacility>().SingleAsync(f => f.Id == planned.Id))).RoadmapActivityId.ShouldBe(activityId);
+        (await planner.SubmitAsync($"/social/{Almaty}/facilities/{planned.Id}", "#facility-form", new() { ["Input.RoadmapActivityId"] = "999999" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "an activity of no program of the territory is refused");
+
+        var admin = await app.SignedInAsync();
+        var link = (await admin.PageAsync($"/programs/{programId}/activity/{activityId}")).QuerySelector("#activity-facilities a")!;
+        link.GetAttribute("href").ShouldBe($"/social/{Medeu}/facilities/{planned.Id}", "the facility under its district");
+        link.TextContent.ShouldBe(planned.Name.En);
+
+        var page = await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten");
+        page.QuerySelector($"#activity-what-if option[value='{planned.Id}']")!.TextContent.ShouldContain("Build the Medeu kindergarten");
+        var byActivity = (await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten&facility={planned.Id}")).QuerySelector("#what-if")!;
+        var bySite = (await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten&lat={Invariant(Latitude)}&lon={Invariant(Lon(10))}&capacity=100")).QuerySelector("#what-if")!;
+        byActivity.GetAttribute("data-covered-gain").ShouldBe(bySite.GetAttribute("data-covered-gain"));
+        byActivity.GetAttribute("data-shortage-after").ShouldBe(bySite.GetAttribute("data-shortage-after"));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task The_population_is_estimated_from_the_buildings_of_the_stored_extract(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);

@@ -10,6 +10,7 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 
@@ -48,6 +49,9 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
     /// <summary>The item's recorded changes.</summary>
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
+
+    /// <summary>The social facilities (schools, kindergartens, clinics) that name the activity, read-only here.</summary>
+    public IReadOnlyList<SocialFacility> Facilities { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int Parent { get; set; }
@@ -124,6 +128,8 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
                 (ResponsibleAgencyId, StartDate, DueDate, ExpectedResult, Status) =
                     (activity.ResponsibleAgencyId, activity.StartDate, activity.DueDate, activity.ExpectedResult, activity.Status);
                 CoExecutorIds = [.. activity.CoExecutors.Select(c => c.AgencyId)];
+                Facilities = await db.Set<SocialFacility>().AsNoTracking().Include(f => f.Territory)
+                    .Where(f => f.RoadmapActivityId == activity.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
                 Budget = [.. Enum.GetValues<FundingSource>().Select(s => activity.Budget.FirstOrDefault(b => b.Source == s) is { } line
                     ? new BudgetInput { Source = s, Planned = line.Planned, Actual = line.Actual }
                     : new BudgetInput { Source = s })];
