@@ -41,7 +41,7 @@ public static class BuildingCoverage
         var covered = 0;
         foreach (var building in data.Buildings)
         {
-            if (distances[locator.Nearest(building).Node] <= radius)
+            if (distances[locator.Nearest(building.Point).Node] <= radius)
             {
                 covered++;
             }

@@ -95,8 +95,8 @@ public sealed class WalkGraphTests
         var data = ReadBytes(file, "school", "kindergarten");
 
         data.Buildings.Count.ShouldBe(1);
-        data.Buildings[0].Latitude.ShouldBe(0.000016, 1e-15);
-        data.Buildings[0].Longitude.ShouldBe(0.000016, 1e-15);
+        data.Buildings[0].Point.Latitude.ShouldBe(0.000016, 1e-15);
+        data.Buildings[0].Point.Longitude.ShouldBe(0.000016, 1e-15);
         data.Amenities.Count.ShouldBe(2);
         data.Amenities[0].ShouldBe(new GeoPoint(0.0001, 0.0001));
     }

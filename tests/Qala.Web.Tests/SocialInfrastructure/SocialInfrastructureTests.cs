@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qala.Engine.Access;
 using Qala.Engine.Access.Osm;
 using Qala.Engine.Tests.Access;
@@ -220,6 +221,170 @@ public sealed class SocialInfrastructureTests
         using var data = System.Text.Json.JsonDocument.Parse(await planner.GetStringAsync($"/social/{Almaty}/map?handler=Data&kind=Kindergarten"));
         data.RootElement.GetProperty("districts").EnumerateArray().Select(d => d.GetProperty("code").GetString()).Order().ShouldBe([Almaly, Medeu]);
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task What_if_clicks_reuse_the_nodes_report_until_a_facility_is_saved_on_another_node(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/facilities", "kindergartens.csv", FacilitiesCsv()), ImportMode.AllOrNothing);
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+        var reports = app.Services.GetRequiredService<AccessReportCache>();
+        var site = $"/social/{Almaty}/map?handler=WhatIf&kind=Kindergarten&lat={Invariant(Latitude)}&lon={Invariant(Lon(14))}&capacity=30";
+        async Task<double> ShortageAfterAsync(HttpClient client)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(site));
+            return json.RootElement.GetProperty("shortageAfter").GetDouble();
+        }
+
+        var before = await ShortageAfterAsync(planner);
+        var computed = reports.Computed;
+        (await ShortageAfterAsync(planner)).ShouldBe(before);
+        await planner.GetStringAsync(site.Replace("capacity=30", "capacity=60", StringComparison.Ordinal));
+        reports.Computed.ShouldBe(computed, "the clicks reuse the report");
+
+        // Another node saves the kindergarten at node 16 with 200 places instead of 10.
+        await using var second = app.SecondNode();
+        var other = await second.SignedInAsync("social.planner", Password);
+        var id = await app.QueryAsync(db => db.Set<SocialFacility>().Where(f => f.Capacity == 10).Select(f => f.Id).SingleAsync());
+        (await other.SubmitAsync($"/social/{Almaty}/facilities/{id}", "#facility-form", new() { ["Input.Capacity"] = "200" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await ShortageAfterAsync(planner);
+        reports.Computed.ShouldBe(computed + 1, "the stamp changed");
+        var graph = OsmAccessData.Read(new MemoryStream(Street())).Graph;
+        var locator = new EdgeLocator(graph);
+        NetworkLocation Place(double latitude, double longitude) => locator.Snap(new GeoPoint(latitude, longitude), 250)!.Value.Location;
+        var districts = new Dictionary<string, int> { [Almaly] = 1, [Medeu] = 2 };
+        var model = new CatchmentModel(graph, [.. Homes.Select(h => new DemandPoint(Place(Latitude + North, Lon(h.Node)), h.Children, districts[h.Code]))], 500);
+        var baseline = model.Compute([new Facility(Place(Latitude, Lon(2)), 40), new Facility(Place(Latitude, Lon(16)), 200)]);
+        after.ShouldBe(model.WhatIf(baseline, new Facility(Place(Latitude, Lon(14)), 30)).ShortageAfter, 1e-9);
+        after.ShouldBeLessThan(before, "190 more places nearby");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_roadmap_activitys_facility_is_picked_listed_on_the_activity_and_tried_in_the_what_if(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/facilities", "kindergartens.csv", FacilitiesCsv()), ImportMode.AllOrNothing);
+        await planner.CommitImportAsync(await planner.PreviewImportAsync($"/social/{Almaty}/import/population", "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+        var (programId, activityId) = await app.QueryAsync(async db =>
+        {
+            var territory = await db.Set<Qala.Web.Features.Territories.Territory>().SingleAsync(t => t.Code == Almaty);
+            var agency = await db.Set<Qala.Web.Features.Agencies.Agency>().OrderBy(a => a.Id).FirstAsync();
+            var program = Qala.Web.Features.Programs.DevelopmentProgram.Create(Qala.Web.Data.LocalizedText.Of("Бағдарлама", "Программа", "Almaty programme"),
+                Qala.Web.Features.Programs.ProgramKind.Strategy, territory.Id, new DateOnly(2026, 1, 1), new DateOnly(2030, 12, 31), "test", DateTimeOffset.UtcNow);
+            var activity = new Qala.Web.Features.Programs.RoadmapActivity
+            {
+                Title = Qala.Web.Data.LocalizedText.Of("Балабақша салу", "Строительство детсада", "Build the Medeu kindergarten"),
+                Position = 1,
+                ResponsibleAgencyId = agency.Id,
+                StartDate = new DateOnly(2026, 1, 1),
+                DueDate = new DateOnly(2027, 12, 31),
+            };
+            var task = new Qala.Web.Features.Programs.ProgramTask { Title = Qala.Web.Data.LocalizedText.Of("М", "З", "Task"), Position = 1 };
+            task.Activities.Add(activity);
+            var goal = new Qala.Web.Features.Programs.ProgramGoal { Title = Qala.Web.Data.LocalizedText.Of("М", "Ц", "Goal"), Position = 1 };
+            goal.Tasks.Add(task);
+            var direction = new Qala.Web.Features.Programs.ProgramDirection { Title = Qala.Web.Data.LocalizedText.Of("Б", "Н", "Direction"), Position = 1 };
+            direction.Goals.Add(goal);
+            program.Directions.Add(direction);
+            db.Add(program);
+            await db.SaveChangesAsync();
+            return (program.Id, activity.Id);
+        });
+
+        // The planned kindergarten at node 10 (100 places) is the activity's.
+        var form = await planner.PageAsync($"/social/{Almaty}/facilities/new");
+        form.QuerySelector($"#Input_RoadmapActivityId option[value='{activityId}']")!.TextContent.ShouldBe("Almaty programme: Build the Medeu kindergarten");
+        var planned = await app.QueryAsync(db => db.Set<SocialFacility>().SingleAsync(f => f.State == FacilityState.Planned));
+        (await planner.SubmitAsync($"/social/{Almaty}/facilities/{planned.Id}", "#facility-form", new() { ["Input.RoadmapActivityId"] = activityId.ToString(CultureInfo.InvariantCulture) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<SocialFacility>().SingleAsync(f => f.Id == planned.Id))).RoadmapActivityId.ShouldBe(activityId);
+        (await planner.SubmitAsync($"/social/{Almaty}/facilities/{planned.Id}", "#facility-form", new() { ["Input.RoadmapActivityId"] = "999999" }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK, "an activity of no program of the territory is refused");
+
+        var admin = await app.SignedInAsync();
+        var link = (await admin.PageAsync($"/programs/{programId}/activity/{activityId}")).QuerySelector("#activity-facilities a")!;
+        link.GetAttribute("href").ShouldBe($"/social/{Medeu}/facilities/{planned.Id}", "the facility under its district");
+        link.TextContent.ShouldBe(planned.Name.En);
+
+        var page = await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten");
+        page.QuerySelector($"#activity-what-if option[value='{planned.Id}']")!.TextContent.ShouldContain("Build the Medeu kindergarten");
+        var byActivity = (await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten&facility={planned.Id}")).QuerySelector("#what-if")!;
+        var bySite = (await planner.PageAsync($"/social/{Almaty}?kind=Kindergarten&lat={Invariant(Latitude)}&lon={Invariant(Lon(10))}&capacity=100")).QuerySelector("#what-if")!;
+        byActivity.GetAttribute("data-covered-gain").ShouldBe(bySite.GetAttribute("data-covered-gain"));
+        byActivity.GetAttribute("data-shortage-after").ShouldBe(bySite.GetAttribute("data-shortage-after"));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_population_is_estimated_from_the_buildings_of_the_stored_extract(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("social.planner", Password, [QalaRoles.Planner], Almaty);
+        var planner = await app.SignedInAsync("social.planner", Password);
+        const string page = $"/social/{Almaty}/import/population";
+        var figures = new Dictionary<string, string>
+        {
+            ["Estimate.SquareMetresPerPerson"] = "25",
+            ["Estimate.DefaultLevels"] = "2",
+            ["Estimate.PeoplePerBuilding"] = "3",
+            ["Estimate.Children1To6Percent"] = "8",
+        };
+        async Task<IDocument> EstimateAsync() => await (await planner.SubmitAsync(page, "#buildings-form", figures)).HtmlAsync();
+
+        (await EstimateAsync()).QuerySelector("#buildings-errors")!.TextContent.ShouldContain("street network first");
+        await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "street.osm.pbf", Street());
+        (await EstimateAsync()).QuerySelector("#buildings-errors")!.TextContent.ShouldContain("no buildings");
+
+        // Monaco's extract, its western half standing for Almaly and its eastern for Medeu.
+        byte[] monaco;
+        await using (var resource = typeof(Qala.Web.Data.QalaDbContext).Assembly.GetManifestResourceStream("Qala.Demo.monaco.osm.pbf")!)
+        {
+            using var buffer = new MemoryStream();
+            await resource.CopyToAsync(buffer);
+            monaco = buffer.ToArray();
+        }
+
+        const double middle = 7.42;
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#network-form", "Network", "monaco.osm.pbf", monaco)).QuerySelector("#import-done").ShouldNotBeNull();
+        string Box(string code, double west, double east) => string.Format(CultureInfo.InvariantCulture,
+            """{{"type":"Feature","properties":{{"code":"{0}"}},"geometry":{{"type":"Polygon","coordinates":[[[{1},43.6],[{2},43.6],[{2},43.8],[{1},43.8],[{1},43.6]]]}}}}""", code, west, east);
+        var outlines = Encoding.UTF8.GetBytes($$"""{"type":"FeatureCollection","features":[{{Box(Almaly, 7.3, middle)}},{{Box(Medeu, middle, 7.6)}}]}""");
+        (await UploadAsync(planner, $"/social/{Almaty}/import/network", "#outlines-form", "Outlines", "districts.geojson", outlines)).QuerySelector("#import-done").ShouldNotBeNull();
+        await planner.CommitImportAsync(await planner.PreviewImportAsync(page, "homes.csv", PopulationCsv()), ImportMode.AllOrNothing);
+
+        var rule = new PopulationRule(25, 2, 3);
+        var homes = OsmAccessData.Read(new MemoryStream(monaco)).Buildings.Where(b => rule.Estimate(b) > 0).ToList();
+        homes.Count.ShouldBe(HomeCount);
+        homes.Sum(rule.Estimate).ShouldBe(People);
+        var done = (await EstimateAsync()).QuerySelector("#buildings-done")!;
+        (done.GetAttribute("data-points"), done.GetAttribute("data-people")).ShouldBe((HomeCount.ToString(CultureInfo.InvariantCulture), People.ToString(CultureInfo.InvariantCulture)));
+
+        var stored = await app.QueryAsync(db => db.Set<PopulationPoint>().GroupBy(p => p.Territory!.Code)
+            .Select(g => new { Code = g.Key, Points = g.Count(), People = g.Sum(p => p.Population), Children = g.Sum(p => p.Children1To6), Batches = g.Select(p => p.ImportBatchId).Distinct().Count() }).ToListAsync());
+        // The homes of the file are replaced; every building lies in an outline.
+        stored.Select(s => s.Code).Order().ShouldBe([Almaly, Medeu]);
+        stored.Single(s => s.Code == Almaly).Points.ShouldBe(homes.Count(b => b.Point.Longitude < middle));
+        stored.Sum(s => s.Points).ShouldBe(HomeCount);
+        stored.Sum(s => s.People).ShouldBe(People);
+        stored.Sum(s => s.Children!.Value).ShouldBe(homes.Sum(b => (int)Math.Round(rule.Estimate(b) * 0.08, MidpointRounding.AwayFromZero)));
+        stored.ShouldAllBe(s => s.Batches == 1);
+        var batch = await app.QueryAsync(db => db.Set<ImportBatch>().OrderByDescending(b => b.Id).FirstAsync());
+        (batch.Kind, batch.FileName, batch.Added, batch.ImportedBy).ShouldBe(("social-population", "monaco.osm.pbf (buildings)", HomeCount, "social.planner"));
+        (await planner.PageAsync(page)).QuerySelector($"#batches td")!.TextContent.ShouldBe(batch.Id.ToString(CultureInfo.InvariantCulture));
+        (await app.QueryAsync(db => db.Set<Observation>().CountAsync(o => o.IsCurrent && o.Indicator!.Code == "QALA-KINDERGARTEN-500M" && o.Territory!.Code == Almaty)))
+            .ShouldBe(0, "no kindergarten yet, no coverage to record");
+        (await app.QueryAsync(db => db.Set<Qala.Web.Data.Audit.AuditEntry>().CountAsync(e => e.EntityType == "PopulationPoints")))
+            .ShouldBeGreaterThan(HomeCount, "each point's insertion is in the audit log");
+    }
+
+    private const int HomeCount = 21_164;
+    private const int People = 198_573;
 
     [Theory, ClassData(typeof(AllDatabases))]
     public async Task Another_citys_planner_is_refused(DatabaseKind kind)

@@ -9,10 +9,10 @@ namespace Qala.Engine.Access.Osm;
 /// (24 bytes a node: ways come after the nodes they use), plus the node lists of the ways kept.
 /// </summary>
 /// <param name="Graph">The walk graph of the walkable ways (<see cref="WalkableWay"/>).</param>
-/// <param name="Buildings">One point per way with a <c>building</c> tag other than <c>no</c>.</param>
+/// <param name="Buildings">One per way with a <c>building</c> tag other than <c>no</c>: its point, footprint and levels.</param>
 /// <param name="Amenities">One point per node or way whose <c>amenity</c> is one of those requested.</param>
 /// <param name="MissingNodes">References to nodes absent from the file (an extract cut at its border); ways skip them.</param>
-public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buildings, IReadOnlyList<GeoPoint> Amenities, int MissingNodes)
+public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<OsmBuilding> Buildings, IReadOnlyList<GeoPoint> Amenities, int MissingNodes)
 {
     /// <summary>Reads the file at <paramref name="path"/>, collecting the amenities whose <c>amenity</c> tag is one of <paramref name="amenities"/>.</summary>
     public static OsmAccessData Read(string path, IReadOnlyCollection<string>? amenities = null)
@@ -34,6 +34,7 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
         private readonly byte[][] amenityValues = [.. amenities.Select(Encoding.UTF8.GetBytes)];
         private readonly WayList walkWays = new();
         private readonly WayList buildingWays = new();
+        private readonly List<(float Levels, bool NonResidential)> buildingTags = [];
         private readonly WayList amenityWays = new();
         private readonly List<GeoPoint> amenityNodes = [];
         private long[] nodeIds = new long[1 << 16];
@@ -80,6 +81,8 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
             if (tags.TryGetValue("building"u8, out var building) && !building.SequenceEqual("no"u8))
             {
                 buildingWays.Add(nodeIds);
+                var levels = tags.TryGetValue("building:levels"u8, out var value) ? OsmBuilding.ParseLevels(value) : float.NaN;
+                buildingTags.Add((levels, OsmBuilding.IsNonResidential(building)));
             }
 
             if (IsRequestedAmenity(tags))
@@ -151,7 +154,7 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
                 [.. order.Select(i => longitudes[graphNodes[i]])],
                 segments,
                 [.. order.Select(i => nodeIds[graphNodes[i]])]);
-            var buildings = Centroids(buildingWays, ref missing);
+            var buildings = Buildings(ref missing);
             var amenityPoints = new List<GeoPoint>(amenityNodes);
             amenityPoints.AddRange(Centroids(amenityWays, ref missing));
             return new OsmAccessData(graph, buildings, amenityPoints, missing);
@@ -214,9 +217,13 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
             return d;
         }
 
-        private List<GeoPoint> Centroids(WayList ways, ref int missing)
+        private List<GeoPoint> Centroids(WayList ways, ref int missing) => Centroids(ways, ref missing, out _);
+
+        // The points of the ways that have at least one node in the file, and the index of each such way.
+        private List<GeoPoint> Centroids(WayList ways, ref int missing, out List<int> kept)
         {
             var points = new List<GeoPoint>(ways.Count);
+            kept = new List<int>(ways.Count);
             for (var w = 0; w < ways.Count; w++)
             {
                 double latitude = 0, longitude = 0;
@@ -238,10 +245,58 @@ public sealed record OsmAccessData(WalkGraph Graph, IReadOnlyList<GeoPoint> Buil
                 if (found > 0)
                 {
                     points.Add(new GeoPoint(latitude / found, longitude / found));
+                    kept.Add(w);
                 }
             }
 
             return points;
+        }
+
+        private List<OsmBuilding> Buildings(ref int missing)
+        {
+            var centroids = Centroids(buildingWays, ref missing, out var kept);
+            var buildings = new List<OsmBuilding>(centroids.Count);
+            for (var i = 0; i < centroids.Count; i++)
+            {
+                var (levels, nonResidential) = buildingTags[kept[i]];
+                buildings.Add(new OsmBuilding(centroids[i], Footprint(buildingWays[kept[i]], centroids[i]), float.IsNaN(levels) ? null : levels, nonResidential));
+            }
+
+            return buildings;
+        }
+
+        // The area in m² of a closed way (first node = last node, at least three corners), by the shoelace formula on
+        // a local equirectangular projection around its point; 0 for an open way or one with a node missing.
+        private double Footprint(ReadOnlySpan<long> way, GeoPoint centre)
+        {
+            if (way.Length < 4 || way[0] != way[^1])
+            {
+                return 0;
+            }
+
+            const double radians = Math.PI / 180;
+            var xScale = GeoPoint.EarthRadius * radians * Math.Cos(centre.Latitude * radians);
+            var yScale = GeoPoint.EarthRadius * radians;
+            double twice = 0, previousX = 0, previousY = 0;
+            for (var i = 0; i < way.Length; i++)
+            {
+                var position = Find(way[i]);
+                if (position < 0)
+                {
+                    return 0;
+                }
+
+                var x = (longitudes[position] - centre.Longitude) * xScale;
+                var y = (latitudes[position] - centre.Latitude) * yScale;
+                if (i > 0)
+                {
+                    twice += (previousX * y) - (x * previousY);
+                }
+
+                (previousX, previousY) = (x, y);
+            }
+
+            return Math.Abs(twice) / 2;
         }
 
         private int Find(long nodeId)

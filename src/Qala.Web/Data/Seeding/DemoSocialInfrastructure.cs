@@ -87,7 +87,7 @@ internal sealed class DemoSocialInfrastructure(QalaDbContext db, AuditActorAcces
 
         for (var i = 0; i < data.Buildings.Count; i += 10)
         {
-            var home = data.Buildings[i];
+            var home = data.Buildings[i].Point;
             db.Add(new PopulationPoint
             {
                 TerritoryId = DistrictOf(home.Longitude),

@@ -19,7 +19,10 @@ public sealed class DemandImport(QalaDbContext db, SocialAnalysis analysis, Soci
     private Territory? territory;
     private bool cleared;
 
-    public override string Kind => "social-population";
+    /// <summary>The kind of the import batches of a territory's population, from a file or estimated from buildings.</summary>
+    public const string BatchKind = "social-population";
+
+    public override string Kind => BatchKind;
 
     /// <summary>The territory whose population is imported; the page sets it.</summary>
     public int TerritoryId { get; set; }

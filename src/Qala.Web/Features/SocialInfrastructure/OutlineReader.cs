@@ -60,28 +60,23 @@ public static class OutlineReader
     }
 
     /// <summary>Whether the point lies inside the geometry (even–odd rule over every ring).</summary>
-    public static bool Contains(string geometry, double latitude, double longitude)
+    public static bool Contains(string geometry, double latitude, double longitude) => Shape(geometry).Contains(latitude, longitude);
+
+    /// <summary>The rings of a stored Polygon or MultiPolygon, read once to test many points.</summary>
+    public static OutlineShape Shape(string geometry)
     {
         var node = JsonNode.Parse(geometry)!;
         var polygons = (string?)node["type"] == "Polygon" ? new JsonArray(node["coordinates"]!.DeepClone()) : node["coordinates"]!.AsArray();
-        var inside = false;
+        var rings = new List<(double X, double Y)[]>();
         foreach (var polygon in polygons)
         {
             foreach (var ring in polygon!.AsArray())
             {
-                var positions = ring!.AsArray();
-                for (int a = 0, b = positions.Count - 1; a < positions.Count; b = a++)
-                {
-                    double xa = (double)positions[a]![0]!, ya = (double)positions[a]![1]!, xb = (double)positions[b]![0]!, yb = (double)positions[b]![1]!;
-                    if ((ya > latitude) != (yb > latitude) && longitude < ((xb - xa) * (latitude - ya) / (yb - ya)) + xa)
-                    {
-                        inside = !inside;
-                    }
-                }
+                rings.Add([.. ring!.AsArray().Select(p => ((double)p![0]!, (double)p[1]!))]);
             }
         }
 
-        return inside;
+        return new OutlineShape(rings);
     }
 
     private static string? Text(JsonNode? node) => node switch
@@ -132,4 +127,44 @@ public static class OutlineReader
     }
 
     private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
+}
+
+/// <summary>A district outline's rings (longitude, latitude), with its bounding box to refuse far points quickly.</summary>
+public sealed class OutlineShape
+{
+    private readonly IReadOnlyList<(double X, double Y)[]> rings;
+    private readonly double west = double.MaxValue, east = double.MinValue, south = double.MaxValue, north = double.MinValue;
+
+    internal OutlineShape(IReadOnlyList<(double X, double Y)[]> rings)
+    {
+        this.rings = rings;
+        foreach (var (x, y) in rings.SelectMany(r => r))
+        {
+            (west, east, south, north) = (Math.Min(west, x), Math.Max(east, x), Math.Min(south, y), Math.Max(north, y));
+        }
+    }
+
+    /// <summary>Whether the point lies inside (even–odd rule over every ring).</summary>
+    public bool Contains(double latitude, double longitude)
+    {
+        if (longitude < west || longitude > east || latitude < south || latitude > north)
+        {
+            return false;
+        }
+
+        var inside = false;
+        foreach (var positions in rings)
+        {
+            for (int a = 0, b = positions.Length - 1; a < positions.Length; b = a++)
+            {
+                var ((xa, ya), (xb, yb)) = (positions[a], positions[b]);
+                if ((ya > latitude) != (yb > latitude) && longitude < ((xb - xa) * (latitude - ya) / (yb - ya)) + xa)
+                {
+                    inside = !inside;
+                }
+            }
+        }
+
+        return inside;
+    }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qala.Engine.Access;
@@ -40,6 +43,9 @@ public sealed record WhatIfResult(double CoveredBefore, double CoveredAfter, dou
 /// </summary>
 public sealed class AccessReport
 {
+    // The model reuses its search buffers, and a cached report serves concurrent requests: one what-if at a time.
+    private readonly Lock whatIfLock = new();
+
     public required Territory Territory { get; init; }
 
     public required FacilityKind Kind { get; init; }
@@ -87,7 +93,12 @@ public sealed class AccessReport
             return null;
         }
 
-        var gain = Model.WhatIf(Result, new Facility(snap.Location, capacity));
+        WhatIfGain gain;
+        lock (whatIfLock)
+        {
+            gain = Model.WhatIf(Result, new Facility(snap.Location, capacity));
+        }
+
         var byId = Districts.ToDictionary(d => d.District.Id);
         return new WhatIfResult(gain.CoveredBefore, gain.CoveredAfter, gain.ShortageBefore, gain.ShortageAfter, snap.Distance,
             [.. gain.Districts.Select(d => (byId[d.District].District, byId[d.District].Shortage, d.Shortage))]);
@@ -95,7 +106,7 @@ public sealed class AccessReport
 }
 
 /// <summary>Computes <see cref="AccessReport"/>s from the stored network, facilities and population.</summary>
-public sealed class SocialAnalysis(QalaDbContext db, NetworkCache cache, IOptions<SocialOptions> options)
+public sealed class SocialAnalysis(QalaDbContext db, NetworkCache cache, AccessReportCache reports, IOptions<SocialOptions> options)
 {
     private const int WorstServedCount = 10;
 
@@ -118,11 +129,61 @@ public sealed class SocialAnalysis(QalaDbContext db, NetworkCache cache, IOption
         return area;
     }
 
+    /// <summary>
+    /// The report of the territory for the kind: this node's cached one while the data stamp is the same, else computed
+    /// and kept. A report computed inside a transaction is not kept (the transaction may roll back).
+    /// </summary>
     public async Task<AccessReport> ComputeAsync(Territory territory, FacilityKind kind, CancellationToken cancellationToken)
+    {
+        var area = await AreaAsync(territory.Id, cancellationToken);
+        var stamp = await StampAsync(territory, area, kind, cancellationToken);
+        if (reports.Find(territory.Id, kind, stamp) is { } cached)
+        {
+            return cached;
+        }
+
+        var report = await ComputeAsync(territory, area, kind, cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            reports.Keep(territory.Id, kind, stamp, report);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// What the report depends on, read cheaply: the territories of the area (ids, parents, versions), the network's
+    /// version, the id and version of every facility of the kind, and the population's count, last id and total (an
+    /// import replaces every point, so new ids). It is read before the data, so a change in between only costs a
+    /// second computation on the next request.
+    /// </summary>
+    private async Task<string> StampAsync(Territory territory, IReadOnlyList<Territory> area, FacilityKind kind, CancellationToken cancellationToken)
+    {
+        var ids = area.Select(t => t.Id).ToArray();
+        var network = await db.Set<WalkNetwork>().Where(n => n.TerritoryId == territory.Id).Select(n => (Guid?)n.Version).SingleOrDefaultAsync(cancellationToken);
+        var facilities = await db.Set<SocialFacility>().Where(f => ids.Contains(f.TerritoryId) && f.Kind == kind)
+            .OrderBy(f => f.Id).Select(f => new { f.Id, f.Version }).ToListAsync(cancellationToken);
+        var people = await db.Set<PopulationPoint>().Where(p => ids.Contains(p.TerritoryId)).GroupBy(p => 1)
+            .Select(g => new { Count = g.Count(), Last = g.Max(p => p.Id), Total = g.Sum(p => (long)p.Population) }).SingleOrDefaultAsync(cancellationToken);
+        var text = new StringBuilder();
+        foreach (var t in area.OrderBy(t => t.Id))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"t{t.Id}:{t.ParentId}:{t.Version};");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"n{network};p{people?.Count}:{people?.Last}:{people?.Total};");
+        foreach (var f in facilities)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"f{f.Id}:{f.Version};");
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private async Task<AccessReport> ComputeAsync(Territory territory, IReadOnlyList<Territory> area, FacilityKind kind, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var radius = settings.NormFor(kind);
-        var area = await AreaAsync(territory.Id, cancellationToken);
         var ids = area.Select(t => t.Id).ToArray();
         var facilities = await db.Set<SocialFacility>().AsNoTracking().Where(f => ids.Contains(f.TerritoryId) && f.Kind == kind)
             .OrderBy(f => f.Id).ToListAsync(cancellationToken);

@@ -8,6 +8,7 @@ public static class SocialFeature
             .Validate(o => o.IsValid, $"{SocialOptions.Section}: norms and MaxSnapDistance are metres above zero.")
             .ValidateOnStart();
         builder.Services.AddSingleton<NetworkCache>();
+        builder.Services.AddSingleton<AccessReportCache>();
         builder.Services.AddScoped<SocialAccess>();
         builder.Services.AddScoped<SocialAnalysis>();
         builder.Services.AddScoped<SocialStore>();

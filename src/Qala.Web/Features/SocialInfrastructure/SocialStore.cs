@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Access;
 using Qala.Engine.Access.Osm;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Territories;
+using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Features.SocialInfrastructure;
 
@@ -15,6 +17,12 @@ public sealed record StoreResult(int Count, IReadOnlyList<OutlineError> Errors, 
 
     public static StoreResult Refused(string messageKey) => new(0, [new OutlineError(null, messageKey)]);
 }
+
+/// <summary>
+/// How to estimate the people of the buildings of an extract: the <see cref="PopulationRule"/> and, optionally, the
+/// shares (per cent) of children aged 1–6 and 6–17 among them.
+/// </summary>
+public sealed record BuildingEstimate(PopulationRule Rule, double? Children1To6Percent, double? Children6To17Percent);
 
 /// <summary>
 /// Keeps a territory's street network (the .osm.pbf it was read from), its district outlines and the facilities
@@ -138,6 +146,75 @@ public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, Tim
         return new StoreResult(added, []);
     }
 
+    /// <summary>
+    /// Replaces the territory's population with the buildings of its stored extract, each with the people the rule
+    /// estimates (buildings estimated at nobody are left out), in the district whose outline holds it, else the territory
+    /// itself: one transaction with an import batch as provenance, the indicators recomputed. The count is the points written.
+    /// </summary>
+    public async Task<StoreResult> EstimatePopulationAsync(Territory territory, BuildingEstimate estimate, CancellationToken cancellationToken)
+    {
+        var network = await db.Set<WalkNetwork>().AsNoTracking().SingleOrDefaultAsync(n => n.TerritoryId == territory.Id, cancellationToken);
+        if (network is null)
+        {
+            return StoreResult.Refused("Import the territory's street network first.");
+        }
+
+        var content = await db.Set<WalkNetworkContent>().AsNoTracking().Where(c => c.NetworkId == network.Id).Select(c => c.Content).SingleAsync(cancellationToken);
+        using var stream = new MemoryStream(content, writable: false);
+        var buildings = OsmAccessData.Read(stream).Buildings;
+        var homes = buildings.Select((b, i) => (Number: i + 1, b.Point, People: estimate.Rule.Estimate(b))).Where(b => b.People > 0).ToList();
+        if (homes.Count == 0)
+        {
+            return StoreResult.Refused(buildings.Count == 0 ? "The stored extract has no buildings." : "The rule gives nobody in any building of the stored extract.");
+        }
+
+        var area = await analysis.AreaAsync(territory.Id, cancellationToken);
+        var ids = area.Select(t => t.Id).ToArray();
+        var outlines = (await db.Set<DistrictOutline>().AsNoTracking().Where(o => ids.Contains(o.TerritoryId) && o.TerritoryId != territory.Id).ToListAsync(cancellationToken))
+            .Select(o => (o.TerritoryId, Shape: OutlineReader.Shape(o.Geometry))).ToList();
+        int? Share(int people, double? percent) => percent is { } p ? (int)Math.Round(people * p / 100, MidpointRounding.AwayFromZero) : null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var batch = new ImportBatch
+        {
+            Kind = DemandImport.BatchKind,
+            FileName = Truncate($"{network.FileName} (buildings)", 260),
+            FileHash = Convert.ToHexStringLower(SHA256.HashData(content)),
+            FileSize = content.LongLength,
+            Mode = ImportMode.AllOrNothing,
+            ImportedBy = actors.Current().UserName,
+            ImportedAt = time.GetUtcNow(),
+            Added = homes.Count,
+        };
+        db.Add(batch);
+        db.RemoveRange(await db.Set<PopulationPoint>().Where(p => ids.Contains(p.TerritoryId)).ToListAsync(cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var chunk in homes.Chunk(1000))
+        {
+            foreach (var home in chunk)
+            {
+                db.Add(new PopulationPoint
+                {
+                    TerritoryId = outlines.FirstOrDefault(o => o.Shape.Contains(home.Point.Latitude, home.Point.Longitude)).TerritoryId is var district and > 0 ? district : territory.Id,
+                    Label = string.Format(CultureInfo.InvariantCulture, "building {0}", home.Number),
+                    Latitude = home.Point.Latitude,
+                    Longitude = home.Point.Longitude,
+                    Population = home.People,
+                    Children1To6 = Share(home.People, estimate.Children1To6Percent),
+                    Children6To17 = Share(home.People, estimate.Children6To17Percent),
+                    ImportBatchId = batch.Id,
+                });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        await indicators.RecomputeAsync(territory.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new StoreResult(homes.Count, [], [homes.Count, homes.Sum(h => h.People), buildings.Count]);
+    }
+
     /// <summary>Stores the outlines of a GeoJSON file, each for the district its code names; any bad feature refuses the file.</summary>
     public async Task<StoreResult> SaveOutlinesAsync(Territory territory, Stream content, bool isDemo, CancellationToken cancellationToken)
     {
@@ -168,4 +245,6 @@ public sealed class SocialStore(QalaDbContext db, AuditActorAccessor actors, Tim
         await db.SaveChangesAsync(cancellationToken);
         return new StoreResult(features.Count, []);
     }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -10,6 +10,7 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
@@ -58,6 +59,9 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
     /// <summary>Whether a change of dates or planned money needs a reason: once the program is approved, re-planning is recorded.</summary>
     public bool RecordsReplans => !IsNew && ProgramAmendments.Amends(Program.Status);
+
+    /// <summary>The social facilities (schools, kindergartens, clinics) that name the activity, read-only here.</summary>
+    public IReadOnlyList<SocialFacility> Facilities { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int Parent { get; set; }
@@ -141,6 +145,8 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
                 CoExecutorIds = [.. activity.CoExecutors.Select(c => c.AgencyId)];
                 Replans = [.. activity.Replans.OrderByDescending(r => r.ChangedAt).ThenByDescending(r => r.Id)];
                 Reports = [.. activity.Reports.OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)];
+                Facilities = await db.Set<SocialFacility>().AsNoTracking().Include(f => f.Territory)
+                    .Where(f => f.RoadmapActivityId == activity.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
                 Budget = [.. Enum.GetValues<FundingSource>().Select(s => activity.Budget.FirstOrDefault(b => b.Source == s) is { } line
                     ? new BudgetInput { Source = s, Planned = line.Planned, Actual = line.Actual }
                     : new BudgetInput { Source = s })];

@@ -55,6 +55,9 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
 
     public int? Id { get; private set; }
 
+    /// <summary>The roadmap activities of the programs of the territory and its districts, labelled "program: activity".</summary>
+    public IReadOnlyList<(int Id, string Label)> Activities { get; private set; } = [];
+
     [BindProperty]
     public FacilityInput Input { get; set; } = new();
 
@@ -68,6 +71,10 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
         Territory = territory;
         Districts = [.. (await analysis.AreaAsync(territory.Id, HttpContext.RequestAborted)).OrderBy(d => d.Code, StringComparer.Ordinal)];
         Id = int.TryParse(context.RouteData.Values["id"] as string, out var id) ? id : null;
+        var ids = Districts.Select(d => d.Id).ToArray();
+        Activities = [.. (await db.Set<RoadmapActivity>().AsNoTracking().Where(a => ids.Contains(a.Task!.Goal!.Direction!.Program!.TerritoryId))
+                .Select(a => new { a.Id, Program = a.Task!.Goal!.Direction!.Program!.Name, a.Title }).ToListAsync(HttpContext.RequestAborted))
+            .Select(a => (a.Id, $"{a.Program.Current}: {a.Title.Current}")).OrderBy(a => a.Item2, StringComparer.CurrentCulture)];
         await next();
     }
 
@@ -109,9 +116,9 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
             ModelState.AddModelError("Input.DistrictId", t["Choose a district of this territory."]);
         }
 
-        if (Input.RoadmapActivityId is { } activity && !await db.Set<RoadmapActivity>().AnyAsync(a => a.Id == activity, cancellationToken))
+        if (Input.RoadmapActivityId is { } activity && Activities.All(a => a.Id != activity))
         {
-            ModelState.AddModelError("Input.RoadmapActivityId", t["No roadmap activity has this number."]);
+            ModelState.AddModelError("Input.RoadmapActivityId", t["Choose an activity of a program of this territory."]);
         }
 
         if (!ModelState.IsValid)

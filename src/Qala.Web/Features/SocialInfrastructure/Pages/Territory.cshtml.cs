@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 using Qala.Web.Features.Territories;
 
@@ -11,7 +12,7 @@ namespace Qala.Web.Features.SocialInfrastructure.Pages;
 /// <summary>
 /// A territory's access to one kind of facility: coverage within the norm, the balance of places per district, the
 /// worst-served points, what was too far from every street, and the "what if" of a new facility
-/// (<c>?lat=&amp;lon=&amp;capacity=</c>). Officials of the territory read it; its editors record the shares as indicators.
+/// (<c>?lat=&amp;lon=&amp;capacity=</c>, or <c>?facility=</c> for the planned site and places of a roadmap activity's facility). Officials of the territory read it; its editors record the shares as indicators.
 /// </summary>
 [Authorize(Roles = SocialAccess.Readers)]
 public sealed class TerritoryModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, SocialIndicators indicators) : PageModel
@@ -29,6 +30,13 @@ public sealed class TerritoryModel(QalaDbContext db, SocialAccess access, Social
 
     [BindProperty(SupportsGet = true)]
     public int? Capacity { get; set; }
+
+    /// <summary>A planned facility of a roadmap activity whose site and places the what-if takes.</summary>
+    [BindProperty(SupportsGet = true, Name = "facility")]
+    public int? FacilityId { get; set; }
+
+    /// <summary>The kind's facilities of the area that roadmap activities plan or build, not operating yet.</summary>
+    public IReadOnlyList<SocialFacility> ActivityFacilities { get; private set; } = [];
 
     public AccessReport Report { get; private set; } = null!;
 
@@ -58,6 +66,15 @@ public sealed class TerritoryModel(QalaDbContext db, SocialAccess access, Social
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Report = await analysis.ComputeAsync(Territory, Kind, cancellationToken);
+        var ids = (await analysis.AreaAsync(Territory.Id, cancellationToken)).Select(t => t.Id).ToArray();
+        ActivityFacilities = await db.Set<SocialFacility>().AsNoTracking().Include(f => f.RoadmapActivity)
+            .Where(f => ids.Contains(f.TerritoryId) && f.Kind == Kind && f.RoadmapActivityId != null && f.State != FacilityState.Operating)
+            .OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        if (FacilityId is { } chosen && ActivityFacilities.FirstOrDefault(f => f.Id == chosen) is { } planned)
+        {
+            (Latitude, Longitude, Capacity) = (planned.Latitude, planned.Longitude, planned.Capacity);
+        }
+
         if (Latitude is { } latitude && Longitude is { } longitude && Capacity is > 0 and { } capacity)
         {
             WhatIf = Report.WhatIf(latitude, longitude, capacity);
