@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Qala.Web.Data;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Investment;
 using Qala.Web.Infrastructure.Auth;
@@ -19,15 +17,14 @@ public sealed class InvestmentKpiTransactionTests
     [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_save_whose_kpis_cannot_be_written_is_not_saved_either(DatabaseKind kind)
     {
-        var failing = new FailingKpiWrites();
-        await using var app = await QalaApp.StartAsync(kind, services: s => s.ConfigureDbContext<QalaDbContext>(o => o.AddInterceptors(failing)));
+        await using var app = await QalaApp.StartAsync(kind);
         await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], "750000000", "ALA-BUSINESS");
         var officer = await app.SignedInAsync("invest.officer", Password);
         var zone = await app.QueryAsync(db => db.Set<InvestmentZone>().Where(z => z.Kind == ZoneKind.IndustrialZone).Select(z => z.Id).SingleAsync());
         var building = await app.QueryAsync(db => db.Set<ZoneParticipant>()
             .Where(p => p.ZoneId == zone && p.Stage == Engine.Investment.LifecycleStage.UnderConstruction).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var before = await app.QueryAsync(db => db.Set<ZoneParticipant>().CountAsync(p => p.ZoneId == zone));
-        failing.On = true;
+        await RefuseObservationsAsync(app, true);
 
         var added = await officer.SubmitAsync($"/investment/participants/new?zone={zone}", "#participant-form", new()
         {
@@ -51,7 +48,7 @@ public sealed class InvestmentKpiTransactionTests
         (await app.QueryAsync(db => db.Set<ZoneParticipant>().SingleAsync(p => p.Id == building))).Stage
             .ShouldBe(Engine.Investment.LifecycleStage.UnderConstruction, "the move went with its KPIs");
 
-        failing.On = false;
+        await RefuseObservationsAsync(app, false);
         (await app.QueryAsync(db => db.Set<Observation>().AnyAsync(o => o.Indicator!.Code == InvestmentIndicators.JobsCode && o.Year == 2030))).ShouldBeFalse();
         var moved = await officer.SubmitAsync($"/investment/participants/{building}", "#move-form", new()
         {
@@ -104,19 +101,22 @@ public sealed class InvestmentKpiTransactionTests
         (await app.QueryAsync(db => db.Set<Observation>().SingleAsync(o => o.Id == karaganda.Id))).Value.ShouldBe(1m);
     }
 
-    /// <summary>Refuses to write the registry's KPI observations while on: a database that fails at that moment.</summary>
-    private sealed class FailingKpiWrites : SaveChangesInterceptor
+    /// <summary>Makes the database refuse every new observation while on, as a database that fails at that moment would.</summary>
+    private static Task<int> RefuseObservationsAsync(QalaApp app, bool on) => app.QueryAsync(db => db.Database.ExecuteSqlRawAsync((on, app.Kind) switch
     {
-        public bool On { get; set; }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (On && eventData.Context!.ChangeTracker.Entries<Observation>().Any(e => e.State is EntityState.Added or EntityState.Modified))
-            {
-                throw new InvalidOperationException("The KPI observations cannot be written.");
-            }
-
-            return base.SavingChangesAsync(eventData, result, cancellationToken);
-        }
-    }
+        (true, DatabaseKind.Postgres) => """
+            CREATE FUNCTION qala_refuse_observations() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'The KPI observations cannot be written.'; END $$;
+            CREATE TRIGGER qala_refuse_observations BEFORE INSERT ON "Observations" FOR EACH ROW EXECUTE FUNCTION qala_refuse_observations();
+            """,
+        (false, DatabaseKind.Postgres) => """
+            DROP TRIGGER qala_refuse_observations ON "Observations";
+            DROP FUNCTION qala_refuse_observations();
+            """,
+        (true, _) => """
+            CREATE TRIGGER qala_refuse_observations BEFORE INSERT ON "Observations"
+            BEGIN SELECT RAISE(ABORT, 'The KPI observations cannot be written.'); END;
+            """,
+        (false, _) => "DROP TRIGGER qala_refuse_observations;",
+    }));
 }

@@ -1,5 +1,6 @@
 using Qala.Engine.Indicators;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Features.Territories;
 
 namespace Qala.Web.Features.Indicators;
@@ -56,7 +57,7 @@ public sealed class Indicator : IVersioned
 /// A value of an indicator for a territory, a year and a combination of dimension values. A correction adds a
 /// revision and marks the previous one as no longer current: nothing is overwritten.
 /// </summary>
-public sealed class Observation
+public sealed class Observation : IAuditExempt
 {
     public const int DimensionsLength = 400;
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Qala.Web.Data;
 using Qala.Web.Infrastructure.Imports;
 
@@ -14,8 +16,18 @@ public sealed record ObservationValue(int IndicatorId, int TerritoryId, int Year
 /// Compares values with the current observations and records them: a new key adds revision 1, a different value adds
 /// the next revision and retires the previous one, an equal value changes nothing. Every import of values uses it.
 /// </summary>
+/// <remarks>
+/// Observations are written in bulk, outside the change tracker and the audit log (ADR 0008): on PostgreSQL by a
+/// binary <c>COPY</c>, elsewhere as plain inserts; the only update ever made is retiring a revision. Each row keeps
+/// who and when recorded it and its import batch, and earlier revisions stay, so the history is in the table itself.
+/// </remarks>
 public sealed class ObservationStore(QalaDbContext db)
 {
+    private const string CopyCommand = """
+        COPY "Observations" ("IndicatorId", "TerritoryId", "Year", "PeriodNumber", "Dimensions", "Value", "Revision", "IsCurrent", "ImportBatchId", "RecordedAt", "RecordedBy")
+        FROM STDIN (FORMAT BINARY)
+        """;
+
     private readonly HashSet<int> touched = [];
 
     /// <summary>The indicators that got a new or revised value through this store: the inputs whose derived indicators need recomputing.</summary>
@@ -23,7 +35,7 @@ public sealed class ObservationStore(QalaDbContext db)
 
     public async Task<IReadOnlyList<ImportOutcome>> CompareAsync(IReadOnlyList<ObservationValue> values, CancellationToken cancellationToken)
     {
-        var current = await CurrentAsync(values, tracked: false, cancellationToken);
+        var current = await CurrentAsync(values, cancellationToken);
         return [.. values.Select(v => !current.TryGetValue(v.Key, out var o)
             ? ImportOutcome.Added
             : o.Value == v.Value ? ImportOutcome.Unchanged : ImportOutcome.Changed)];
@@ -37,7 +49,9 @@ public sealed class ObservationStore(QalaDbContext db)
     public async Task ApplyAsync(
         IReadOnlyList<(ObservationValue Value, ImportOutcome Outcome)> values, long? batchId, DateTimeOffset recordedAt, string? recordedBy, CancellationToken cancellationToken)
     {
-        var current = await CurrentAsync([.. values.Where(v => v.Outcome == ImportOutcome.Changed).Select(v => v.Value)], tracked: true, cancellationToken);
+        var current = await CurrentAsync([.. values.Where(v => v.Outcome == ImportOutcome.Changed).Select(v => v.Value)], cancellationToken);
+        var retired = new List<long>();
+        var rows = new List<Observation>();
         foreach (var (value, outcome) in values)
         {
             var revision = 1;
@@ -47,7 +61,7 @@ public sealed class ObservationStore(QalaDbContext db)
                     continue;
                 case ImportOutcome.Changed:
                     var previous = current[value.Key];
-                    previous.IsCurrent = false;
+                    retired.Add(previous.Id);
                     revision = previous.Revision + 1;
                     break;
                 case ImportOutcome.Added:
@@ -55,7 +69,7 @@ public sealed class ObservationStore(QalaDbContext db)
             }
 
             touched.Add(value.IndicatorId);
-            db.Add(new Observation
+            rows.Add(new Observation
             {
                 IndicatorId = value.IndicatorId,
                 TerritoryId = value.TerritoryId,
@@ -66,31 +80,147 @@ public sealed class ObservationStore(QalaDbContext db)
                 Revision = revision,
                 IsCurrent = true,
                 ImportBatchId = batchId,
-                RecordedAt = recordedAt,
+                RecordedAt = recordedAt.ToUniversalTime(),
                 RecordedBy = recordedBy,
             });
         }
 
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
         // Old revisions stop being current before their successors are written.
-        await db.SaveChangesAsync(cancellationToken);
+        if (retired.Count > 0)
+        {
+            await db.Set<Observation>().Where(o => retired.Contains(o.Id)).ExecuteUpdateAsync(s => s.SetProperty(o => o.IsCurrent, false), cancellationToken);
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            await CopyAsync(rows, cancellationToken);
+        }
+        else
+        {
+            db.AddRange(rows);
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
-    private async Task<Dictionary<string, Observation>> CurrentAsync(IReadOnlyList<ObservationValue> values, bool tracked, CancellationToken cancellationToken)
+    private async Task CopyAsync(List<Observation> rows, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(row.IndicatorId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.TerritoryId, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.PeriodNumber, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Dimensions, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(row.Value, NpgsqlDbType.Numeric, cancellationToken);
+            await copy.WriteAsync(row.Revision, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.IsCurrent, NpgsqlDbType.Boolean, cancellationToken);
+            if (row.ImportBatchId is { } batch)
+            {
+                await copy.WriteAsync(batch, NpgsqlDbType.Bigint, cancellationToken);
+            }
+            else
+            {
+                await copy.WriteNullAsync(cancellationToken);
+            }
+
+            await copy.WriteAsync(row.RecordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+            if (row.RecordedBy is { } by)
+            {
+                await copy.WriteAsync(by, NpgsqlDbType.Varchar, cancellationToken);
+            }
+            else
+            {
+                await copy.WriteNullAsync(cancellationToken);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>The current observation of each key of <paramref name="values"/> that has one: its id, revision and value.</summary>
+    private async Task<Dictionary<string, CurrentObservation>> CurrentAsync(IReadOnlyList<ObservationValue> values, CancellationToken cancellationToken)
     {
         if (values.Count == 0)
         {
             return [];
         }
 
-        var indicators = values.Select(v => v.IndicatorId).Distinct().ToList();
-        var territories = values.Select(v => v.TerritoryId).Distinct().ToList();
-        var years = values.Select(v => v.Year).Distinct().ToList();
-        var query = db.Set<Observation>().Where(o =>
-            o.IsCurrent && indicators.Contains(o.IndicatorId) && territories.Contains(o.TerritoryId) && years.Contains(o.Year));
-        var found = await (tracked ? query : query.AsNoTracking()).ToListAsync(cancellationToken);
+        List<CurrentObservation> found;
+        if (db.Database.IsNpgsql())
+        {
+            // One probe of the unique key index per value, joined on the whole key.
+            int[] indicators = [.. values.Select(v => v.IndicatorId)], territories = [.. values.Select(v => v.TerritoryId)],
+                years = [.. values.Select(v => v.Year)], periods = [.. values.Select(v => v.PeriodNumber)];
+            string[] dimensions = [.. values.Select(v => v.Dimensions)];
+            found = await db.Database.SqlQuery<CurrentObservation>($"""
+                SELECT o."Id", o."IndicatorId", o."TerritoryId", o."Year", o."PeriodNumber", o."Dimensions", o."Revision", o."Value"
+                FROM unnest({indicators}, {territories}, {years}, {periods}, {dimensions}) AS k(i, t, y, p, d)
+                JOIN "Observations" o ON o."IndicatorId" = k.i AND o."TerritoryId" = k.t AND o."Year" = k.y
+                    AND o."PeriodNumber" = k.p AND o."Dimensions" = k.d AND o."IsCurrent"
+                """).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            var indicators = values.Select(v => v.IndicatorId).Distinct().ToList();
+            var territories = values.Select(v => v.TerritoryId).Distinct().ToList();
+            var years = values.Select(v => v.Year).Distinct().ToList();
+            found = await db.Set<Observation>()
+                .Where(o => o.IsCurrent && indicators.Contains(o.IndicatorId) && territories.Contains(o.TerritoryId) && years.Contains(o.Year))
+                .Select(o => new CurrentObservation
+                {
+                    Id = o.Id,
+                    IndicatorId = o.IndicatorId,
+                    TerritoryId = o.TerritoryId,
+                    Year = o.Year,
+                    PeriodNumber = o.PeriodNumber,
+                    Dimensions = o.Dimensions,
+                    Revision = o.Revision,
+                    Value = o.Value,
+                })
+                .ToListAsync(cancellationToken);
+        }
+
         var wanted = values.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
         return found.Select(o => (Key: new ObservationValue(o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Dimensions, o.Value).Key, Observation: o))
             .Where(o => wanted.Contains(o.Key))
             .ToDictionary(o => o.Key, o => o.Observation, StringComparer.Ordinal);
+    }
+
+    private sealed class CurrentObservation
+    {
+        public long Id { get; init; }
+
+        public int IndicatorId { get; init; }
+
+        public int TerritoryId { get; init; }
+
+        public int Year { get; init; }
+
+        public int PeriodNumber { get; init; }
+
+        public required string Dimensions { get; init; }
+
+        public int Revision { get; init; }
+
+        public decimal Value { get; init; }
     }
 }
