@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using MathNet.Numerics.Distributions;
 
@@ -35,6 +36,9 @@ public sealed record TrendForecast(
 /// <summary>Forecasts from an ordinary least-squares linear trend over a yearly series.</summary>
 public static class Forecast
 {
+    // The Student-t quantile is found by a root search (tens of microseconds); series share a few degrees of freedom.
+    private static readonly ConcurrentDictionary<(int DegreesOfFreedom, double Confidence), double> Quantiles = new();
+
     /// <summary>The fewest values a trend is fitted on: two always fit a line exactly and leave no error to estimate.</summary>
     public const int MinimumPoints = 3;
 
@@ -93,7 +97,7 @@ public static class Forecast
         var standardError = Math.Sqrt(sse / degreesOfFreedom);
         var distance = year - meanYear;
         var value = meanValue + (slope * distance);
-        var quantile = StudentT.InvCDF(0, 1, degreesOfFreedom, (1 + confidence) / 2);
+        var quantile = Quantiles.GetOrAdd((degreesOfFreedom, confidence), k => StudentT.InvCDF(0, 1, k.DegreesOfFreedom, (1 + k.Confidence) / 2));
         var halfWidth = quantile * standardError * Math.Sqrt(1 + (1.0 / n) + (distance * distance / sxx));
         return new TrendForecast(year, value, value - halfWidth, value + halfWidth, confidence, slope, meanValue - (slope * meanYear), n);
     }

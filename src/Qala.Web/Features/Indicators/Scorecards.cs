@@ -29,6 +29,8 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
 
+    private readonly Dictionary<int, string> headlines = [];
+
     /// <summary>The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's line).</summary>
     public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken, int? indicatorId = null)
     {
@@ -140,37 +142,39 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
     public async Task<Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>> YearlyAsync(
         IReadOnlyList<int> indicatorIds, IReadOnlyList<int> territoryIds, IReadOnlyList<int>? years, CancellationToken cancellationToken)
     {
-        // The total is the headline of every indicator that has one, found by one index probe per indicator; only the
-        // others have their distinct dimension combinations read (a DISTINCT over all of an indicator's rows: seconds
-        // on a national dataset, docs/benchmarks.md).
-        var withTotal = await db.Set<Indicator>()
-            .Where(i => indicatorIds.Contains(i.Id) && db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.Dimensions == "" && o.IsCurrent))
-            .Select(i => i.Id).ToListAsync(cancellationToken);
-        var others = indicatorIds.Except(withTotal).ToList();
-        List<(int IndicatorId, string Dimensions)> series = others.Count == 0 ? [] : [.. (await db.Set<Observation>()
-            .Where(o => o.IsCurrent && others.Contains(o.IndicatorId))
-            .Select(o => new { o.IndicatorId, o.Dimensions }).Distinct().ToListAsync(cancellationToken)).Select(s => (s.IndicatorId, s.Dimensions))];
-        var headlines = series.GroupBy(s => s.IndicatorId).ToDictionary(g => g.Key, g => HeadlineOf(g.Select(s => s.Dimensions)));
-        foreach (var id in withTotal)
-        {
-            headlines[id] = "";
-        }
+        var headlines = await HeadlinesAsync(indicatorIds, cancellationToken);
         var rows = new List<(int IndicatorId, int TerritoryId, int Year, int PeriodNumber, decimal Value)>();
-        foreach (var group in headlines.GroupBy(h => h.Value, h => h.Key))
+        foreach (var group in indicatorIds.Where(headlines.ContainsKey).GroupBy(i => headlines[i]))
         {
             var ids = group.ToList();
+            if (db.Database.IsNpgsql() && years is not null)
+            {
+                // The value of given years: one backward probe of the unique key index per indicator × territory × year,
+                // stopping at the last period (the peers' values for the ranks).
+                int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds], yearArray = [.. years];
+                var dimensions = group.Key;
+                rows.AddRange((await db.Database.SqlQuery<LastOfYear>($"""
+                    SELECT i.id AS "IndicatorId", t.id AS "TerritoryId", y.year AS "Year", v."Value"
+                    FROM unnest({indicatorArray}) AS i(id) CROSS JOIN unnest({territoryArray}) AS t(id) CROSS JOIN unnest({yearArray}) AS y(year)
+                    CROSS JOIN LATERAL (
+                        SELECT o."Value" FROM "Observations" o
+                        WHERE o."IndicatorId" = i.id AND o."TerritoryId" = t.id AND o."Year" = y.year AND o."Dimensions" = {dimensions} AND o."IsCurrent"
+                        ORDER BY o."PeriodNumber" DESC LIMIT 1) AS v
+                    """).ToListAsync(cancellationToken)).Select(o => (o.IndicatorId, o.TerritoryId, o.Year, 0, o.Value)));
+                continue;
+            }
+
             if (db.Database.IsNpgsql())
             {
                 // PostgreSQL keeps only the last period of each year itself (one sort of the matching index range), so a
                 // monthly series arrives as one row a year instead of twelve (docs/benchmarks.md, "Indicators").
-                int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds], yearArray = [.. years ?? []];
-                var allYears = years is null;
+                int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds];
                 var dimensions = group.Key;
                 rows.AddRange((await db.Database.SqlQuery<LastOfYear>($"""
                     SELECT DISTINCT ON ("IndicatorId", "TerritoryId", "Year") "IndicatorId", "TerritoryId", "Year", "Value"
                     FROM "Observations"
                     WHERE "IsCurrent" AND "Dimensions" = {dimensions} AND "IndicatorId" = ANY({indicatorArray})
-                      AND "TerritoryId" = ANY({territoryArray}) AND ({allYears} OR "Year" = ANY({yearArray}))
+                      AND "TerritoryId" = ANY({territoryArray})
                     ORDER BY "IndicatorId", "TerritoryId", "Year", "PeriodNumber" DESC
                     """).ToListAsync(cancellationToken)).Select(o => (o.IndicatorId, o.TerritoryId, o.Year, 0, o.Value)));
                 continue;
@@ -191,6 +195,41 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
             g => g.Key,
             g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
                 .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber).Value)).ToList());
+    }
+
+    /// <summary>
+    /// The headline series of each indicator, remembered for the scope (a scorecard reads the territory's and then the
+    /// peers' values). The total is the headline of every indicator that has one, found by one index probe per
+    /// indicator; only the others have their distinct dimension combinations read (a DISTINCT over all of an
+    /// indicator's rows: seconds on a national dataset, docs/benchmarks.md). An indicator without values has none.
+    /// </summary>
+    private async Task<Dictionary<int, string>> HeadlinesAsync(IReadOnlyList<int> indicatorIds, CancellationToken cancellationToken)
+    {
+        var unknown = indicatorIds.Where(i => !headlines.ContainsKey(i)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            var withTotal = await db.Set<Indicator>()
+                .Where(i => unknown.Contains(i.Id) && db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.Dimensions == "" && o.IsCurrent))
+                .Select(i => i.Id).ToListAsync(cancellationToken);
+            var others = unknown.Except(withTotal).ToList();
+            foreach (var id in withTotal)
+            {
+                headlines[id] = "";
+            }
+
+            if (others.Count > 0)
+            {
+                var series = await db.Set<Observation>()
+                    .Where(o => o.IsCurrent && others.Contains(o.IndicatorId))
+                    .Select(o => new { o.IndicatorId, o.Dimensions }).Distinct().ToListAsync(cancellationToken);
+                foreach (var group in series.GroupBy(s => s.IndicatorId))
+                {
+                    headlines[group.Key] = HeadlineOf(group.Select(s => s.Dimensions));
+                }
+            }
+        }
+
+        return headlines;
     }
 
     /// <summary>The value of an indicator × territory in the last period of a year with one.</summary>
