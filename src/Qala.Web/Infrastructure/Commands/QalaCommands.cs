@@ -60,7 +60,11 @@ public static class QalaCommands
             }
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. VerbArguments.Parse(options, verb.Flags).Settings] });
+        // A verb runs once: watching the configuration files would first walk every folder under the working directory.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. VerbArguments.Parse(options, verb.Flags).Settings, "--hostBuilder:reloadConfigOnChange=false"],
+        });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<ConsoleFormatterOptions>(o => o.IncludeScopes = false);
