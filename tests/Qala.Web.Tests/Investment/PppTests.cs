@@ -129,6 +129,27 @@ public sealed class PppTests
         }
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_activity_and_facility_pages_link_back_to_their_ppp_projects(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("shymkent.planner", Password, [QalaRoles.Planner], Shymkent);
+        var planner = await app.SignedInAsync("shymkent.planner", Password);
+        var (activity, facility) = (await ActivityOfAsync(app, Shymkent), await AddFacilityAsync(app, AbaiDistrict));
+        var saved = await SubmitAsync(app, planner, "new", Fields(activity, facility));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = saved.Headers.Location!.OriginalString.Split('/')[^1];
+        var program = await app.QueryAsync(db => db.Set<RoadmapActivity>().Where(a => a.Id == activity).Select(a => a.Task!.Goal!.Direction!.ProgramId).SingleAsync());
+
+        foreach (var url in new[] { $"/programs/{program}/activity/{activity}", $"/social/{AbaiDistrict}/facilities/{facility}" })
+        {
+            var link = (await planner.PageAsync($"{url}?lang=en")).QuerySelector($"#ppp-backlinks li[data-ppp='{id}'] a");
+            link.ShouldNotBeNull(url);
+            link.GetAttribute("href").ShouldBe($"/investment/ppp/{id}");
+            link.TextContent.ShouldBe("School in Abai District");
+        }
+    }
+
     private static async Task<JsonDocument> MapAsync(HttpClient client, string query) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/investment/map?{query}"));
 
