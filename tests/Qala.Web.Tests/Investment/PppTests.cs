@@ -148,6 +148,11 @@ public sealed class PppTests
             link.GetAttribute("href").ShouldBe($"/investment/ppp/{id}");
             link.TextContent.ShouldBe("School in Abai District");
         }
+
+        // A district's planner edits the district's facility but does not read the city's PPP projects.
+        await app.CreateUserAsync("abai.planner", Password, [QalaRoles.Planner], AbaiDistrict);
+        var district = await app.SignedInAsync("abai.planner", Password);
+        (await district.PageAsync($"/social/{AbaiDistrict}/facilities/{facility}")).QuerySelector("#ppp-backlinks").ShouldBeNull();
     }
 
     private static async Task<JsonDocument> MapAsync(HttpClient client, string query) =>
