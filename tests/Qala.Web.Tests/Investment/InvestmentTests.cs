@@ -245,10 +245,10 @@ public sealed class InvestmentTests
         }
     }
 
-    private static string Figure(IDocument page, string figure) =>
+    internal static string Figure(IDocument page, string figure) =>
         page.QuerySelector($"#zone-figures tr[data-figure='{figure}'] td")!.GetAttribute("data-value")!;
 
-    private static async Task<int> CreateZoneAsync(QalaApp app, HttpClient officer)
+    internal static async Task<int> CreateZoneAsync(QalaApp app, HttpClient officer)
     {
         var agency = await app.QueryAsync(db => db.Set<Agency>().Where(a => a.Code == "ALA-BUSINESS").Select(a => a.Id).SingleAsync());
         var territory = await app.QueryAsync(db => db.Set<Features.Territories.Territory>().Where(t => t.Code == Almaty).Select(t => t.Id).SingleAsync());
@@ -283,14 +283,14 @@ public sealed class InvestmentTests
             ["StartOn"] = registered,
         });
 
-    private static async Task<int> AddParticipantAsync(HttpClient officer, int zoneId, string company, string bin, string registered)
+    internal static async Task<int> AddParticipantAsync(HttpClient officer, int zoneId, string company, string bin, string registered)
     {
         var response = await SubmitParticipantAsync(officer, zoneId, company, bin, registered);
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<HttpStatusCode> MoveAsync(HttpClient officer, int participant, LifecycleStage to, string on, string reason) =>
+    internal static async Task<HttpStatusCode> MoveAsync(HttpClient officer, int participant, LifecycleStage to, string on, string reason) =>
         (await officer.SubmitAsync($"/investment/participants/{participant}", "#move-form", new()
         {
             ["Move.To"] = to.ToString(),

@@ -129,6 +129,32 @@ public sealed class PppTests
         }
     }
 
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task The_activity_and_facility_pages_link_back_to_their_ppp_projects(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("shymkent.planner", Password, [QalaRoles.Planner], Shymkent);
+        var planner = await app.SignedInAsync("shymkent.planner", Password);
+        var (program, activity) = await DraftActivityAsync(app);
+        var facility = await AddFacilityAsync(app, AbaiDistrict);
+        var saved = await SubmitAsync(app, planner, "new", Fields(activity, facility));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var id = saved.Headers.Location!.OriginalString.Split('/')[^1];
+
+        foreach (var url in new[] { $"/programs/{program}/activity/{activity}", $"/social/{AbaiDistrict}/facilities/{facility}" })
+        {
+            var link = (await planner.PageAsync(url)).QuerySelector($"#ppp-backlinks li[data-ppp='{id}'] a");
+            link.ShouldNotBeNull(url);
+            link.GetAttribute("href").ShouldBe($"/investment/ppp/{id}");
+            link.TextContent.ShouldBe("School in Abai District");
+        }
+
+        // A district's planner edits the district's facility but does not read the city's PPP projects.
+        await app.CreateUserAsync("abai.planner", Password, [QalaRoles.Planner], AbaiDistrict);
+        var district = await app.SignedInAsync("abai.planner", Password);
+        (await district.PageAsync($"/social/{AbaiDistrict}/facilities/{facility}")).QuerySelector("#ppp-backlinks").ShouldBeNull();
+    }
+
     private static async Task<JsonDocument> MapAsync(HttpClient client, string query) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/investment/map?{query}"));
 
@@ -170,6 +196,34 @@ public sealed class PppTests
 
     private static Task<int> ActivityOfAsync(QalaApp app, string territory) =>
         app.QueryAsync(db => db.Set<RoadmapActivity>().Where(a => a.Task!.Goal!.Direction!.Program!.Territory!.Code == territory).Select(a => a.Id).FirstAsync());
+
+    /// <summary>An activity of a draft program of Shymkent, whose page its planners open (an approved program's items change only through an amendment).</summary>
+    private static Task<(int Program, int Activity)> DraftActivityAsync(QalaApp app) =>
+        app.QueryAsync(async db =>
+        {
+            var territory = await db.Set<Territory>().SingleAsync(t => t.Code == Shymkent);
+            var agency = await db.Set<Agency>().SingleAsync(a => a.Code == "SHY-EDU");
+            var program = DevelopmentProgram.Create(LocalizedText.Of("Бағдарлама", "Программа", "Shymkent programme"),
+                ProgramKind.Strategy, territory.Id, new DateOnly(2026, 1, 1), new DateOnly(2030, 12, 31), "test", DateTimeOffset.UtcNow);
+            var activity = new RoadmapActivity
+            {
+                Title = LocalizedText.Of("Мектеп салу", "Строительство школы", "Build a school"),
+                Position = 1,
+                ResponsibleAgencyId = agency.Id,
+                StartDate = new DateOnly(2026, 1, 1),
+                DueDate = new DateOnly(2027, 12, 31),
+            };
+            var task = new ProgramTask { Title = LocalizedText.Of("М", "З", "Task"), Position = 1 };
+            task.Activities.Add(activity);
+            var goal = new ProgramGoal { Title = LocalizedText.Of("М", "Ц", "Goal"), Position = 1 };
+            goal.Tasks.Add(task);
+            var direction = new ProgramDirection { Title = LocalizedText.Of("Б", "Н", "Direction"), Position = 1 };
+            direction.Goals.Add(goal);
+            program.Directions.Add(direction);
+            db.Add(program);
+            await db.SaveChangesAsync();
+            return (program.Id, activity.Id);
+        });
 
     private static Task<int> AddFacilityAsync(QalaApp app, string territory) =>
         app.QueryAsync(async db =>

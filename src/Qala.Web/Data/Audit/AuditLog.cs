@@ -14,6 +14,13 @@ public sealed class AuditLog(QalaDbContext db)
             .OrderByDescending(e => e.Sequence)
             .ToListAsync(cancellationToken);
 
+    /// <summary>The history of a row together with its parts' (rows of <paramref name="partType"/> keyed <paramref name="partKeys"/>), newest first.</summary>
+    public Task<List<AuditEntry>> HistoryAsync(string entityType, string entityKey, string partType, IReadOnlyCollection<string> partKeys, CancellationToken cancellationToken) =>
+        db.Set<AuditEntry>().AsNoTracking()
+            .Where(e => (e.EntityType == entityType && e.EntityKey == entityKey) || (e.EntityType == partType && partKeys.Contains(e.EntityKey)))
+            .OrderByDescending(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Walks the chain in order, in batches, and reports the first broken link.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
     {

@@ -180,6 +180,8 @@ internal static class UndertakingMapping
         builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Reason).HasMaxLength(1000);
         builder.Property(s => s.RecordedBy).HasMaxLength(256);
+        builder.Property(s => s.CorrectionReason).HasMaxLength(1000);
+        builder.Property(s => s.CorrectedBy).HasMaxLength(256);
     }
 
     public static void ConfigureYear<TYear>(this EntityTypeBuilder<TYear> builder)

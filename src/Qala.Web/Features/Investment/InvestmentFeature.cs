@@ -5,6 +5,7 @@ public static class InvestmentFeature
     public static IServiceCollection AddQalaInvestment(this IServiceCollection services)
     {
         services.AddScoped<InvestmentAccess>();
+        services.AddScoped<PppBacklinks>();
         services.AddScoped<ZoneDashboards>();
         services.AddScoped<InvestmentChoices>();
         services.AddScoped<ParticipantImport>();

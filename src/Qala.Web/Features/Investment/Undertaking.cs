@@ -17,6 +17,13 @@ public abstract class LifecycleEntry
     public string RecordedBy { get; set; } = string.Empty;
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Why the day was last corrected (<see cref="Undertaking{TStep, TYear}.CorrectDay"/>), or empty when it never was.</summary>
+    public string CorrectionReason { get; set; } = string.Empty;
+
+    public string CorrectedBy { get; set; } = string.Empty;
+
+    public DateTimeOffset? CorrectedAt { get; set; }
 }
 
 /// <summary>Planned and actual investment of one year, in tenge.</summary>
@@ -119,6 +126,43 @@ public abstract class Undertaking<TStep, TYear> : IVersioned, IMapped
         }
 
         Record(stage, on, reason, by, at);
+        return null;
+    }
+
+    /// <summary>
+    /// Corrects the day of the recorded step <paramref name="stepId"/> (a day entered wrong) with the reason, if the
+    /// corrected history is still one the lifecycle allows (<see cref="Lifecycle.Check"/>: every step on or after the
+    /// one before it); the stage's day follows when the last step is corrected. Otherwise returns why not, and nothing
+    /// changes.
+    /// </summary>
+    public string? CorrectDay(long stepId, DateOnly on, string reason, string by, DateTimeOffset at)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "Give the reason for the correction.";
+        }
+
+        if (Steps.FirstOrDefault(s => s.Id == stepId) is not { } step)
+        {
+            return "This step is not in the lifecycle.";
+        }
+
+        if (step.On == on)
+        {
+            return "The corrected date is the same as the recorded one.";
+        }
+
+        var inOrder = Steps.OrderBy(s => s.Id).ToList();
+        if (Lifecycle.Check([.. inOrder.Select(s => new LifecycleStep(s.Stage, s == step ? on : s.On))]) is { } problem)
+        {
+            return problem;
+        }
+
+        step.On = on;
+        step.CorrectionReason = reason;
+        step.CorrectedBy = by;
+        step.CorrectedAt = at;
+        StageOn = inOrder[^1].On;
         return null;
     }
 

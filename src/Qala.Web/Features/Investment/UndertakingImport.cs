@@ -8,8 +8,12 @@ namespace Qala.Web.Features.Investment;
 /// <summary>What a row of a participant or project list states about the company, its lifecycle and its money.</summary>
 public sealed record UndertakingRow(
     string CompanyName, string Bin, string Oked, string Description, bool IsAnchor, bool IsHighTech, bool IsExportOriented,
-    int PlannedJobs, int ActualJobs, double? Latitude, double? Longitude, IReadOnlyList<LifecycleStep> Steps, IReadOnlyList<(int Year, decimal Planned, decimal Actual)> Years)
+    int PlannedJobs, int ActualJobs, double? Latitude, double? Longitude, IReadOnlyList<LifecycleStep> Steps, IReadOnlyList<(int Year, decimal Planned, decimal Actual)> Years,
+    IReadOnlySet<string> Columns)
 {
+    /// <summary>Whether the file has the column: an update changes only the columns the file has.</summary>
+    public bool Has(string column) => Columns.Contains(column);
+
     public LifecycleStage Stage => Steps[^1].Stage;
 }
 
@@ -31,6 +35,12 @@ public static partial class UndertakingColumns
     public const string Oked = "oked";
     public const string Status = "status";
     public const string Registered = "registered";
+    public const string Project = "project";
+    public const string Anchor = "anchor";
+    public const string HighTech = "high_tech";
+    public const string ExportOriented = "export_oriented";
+    public const string PlannedJobs = "planned_jobs";
+    public const string ActualJobs = "actual_jobs";
     public const string Latitude = "lat";
     public const string Longitude = "lon";
 
@@ -127,8 +137,8 @@ public static partial class UndertakingColumns
             }
         }
 
-        var plannedJobs = Count(row, "planned_jobs", errors);
-        var actualJobs = Count(row, "actual_jobs", errors);
+        var plannedJobs = Count(row, PlannedJobs, errors);
+        var actualJobs = Count(row, ActualJobs, errors);
         var years = new SortedDictionary<int, (decimal Planned, decimal Actual)>();
         foreach (var column in row.Header.Columns)
         {
@@ -167,10 +177,163 @@ public static partial class UndertakingColumns
         }
 
         return new UndertakingRow(
-            company.Value.Trim(), bin, oked!, (row.Find("project")?.Value ?? string.Empty).Trim(),
-            Flag(row, "anchor"), Flag(row, "high_tech"), Flag(row, "export_oriented"), plannedJobs, actualJobs, latitude, longitude, steps,
-            [.. years.Select(y => (y.Key, y.Value.Planned, y.Value.Actual))]);
+            company.Value.Trim(), bin, oked!, (row.Find(Project)?.Value ?? string.Empty).Trim(),
+            Flag(row, Anchor), Flag(row, HighTech), Flag(row, ExportOriented), plannedJobs, actualJobs, latitude, longitude, steps,
+            [.. years.Select(y => (y.Key, y.Value.Planned, y.Value.Actual))],
+            row.Header.Columns.Select(c => c.Name.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// The stages a row adds to a recorded lifecycle (<paramref name="recorded"/>, in the order they happened), or why it
+    /// cannot, by row and column: a stage dated in the row and in the record must have the recorded day (a wrong day is corrected on the page,
+    /// with its reason), the record may not be further along than the row's status, and the added stages must
+    /// continue the record as the lifecycle allows.
+    /// </summary>
+    public static IReadOnlyList<LifecycleStep> Continuation(IReadOnlyList<LifecycleStep> recorded, UndertakingRow row, int rowNumber, List<ImportError> errors)
+    {
+        var before = errors.Count;
+        foreach (var step in row.Steps)
+        {
+            if (recorded.FirstOrDefault(r => r.Stage == step.Stage) is { } known && known.On != step.On)
+            {
+                errors.Add(new ImportError(rowNumber, ColumnOf(step.Stage), Day(step.On),
+                    "The recorded date of this stage is {0}: correct it on the participant's page, with its reason.", [Day(known.On)]));
+            }
+        }
+
+        var added = row.Steps.Where(s => recorded.All(r => r.Stage != s.Stage)).ToList();
+        if (errors.Count == before && (Order(recorded[^1].Stage) > Order(row.Stage) || Lifecycle.Check([.. recorded, .. added]) is not null))
+        {
+            errors.Add(new ImportError(rowNumber, Status, StatusText(row.Stage),
+                "The status does not continue the recorded lifecycle: {0} since {1}.", [StatusText(recorded[^1].Stage), Day(recorded[^1].On)]));
+        }
+
+        return errors.Count > before ? [] : added;
+    }
+
+    /// <summary>What a row changes in a known participant or project, column by column ("actual_jobs: 75 → 90"), among the columns the file has.</summary>
+    public static List<string> Changes<TStep, TYear>(UndertakingRow row, Undertaking<TStep, TYear> known, IReadOnlyList<LifecycleStep> added)
+        where TStep : LifecycleEntry, new()
+        where TYear : InvestmentYear, new()
+    {
+        var changes = new List<string>();
+        void Compare<T>(string column, T was, T now)
+        {
+            if (row.Has(column) && !EqualityComparer<T>.Default.Equals(was, now))
+            {
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"{column}: {was} → {now}"));
+            }
+        }
+
+        Compare(Oked, known.Oked, row.Oked);
+        Compare(Project, known.Description, row.Description);
+        Compare(Anchor, known.IsAnchor, row.IsAnchor);
+        Compare(HighTech, known.IsHighTech, row.IsHighTech);
+        Compare(ExportOriented, known.IsExportOriented, row.IsExportOriented);
+        Compare(PlannedJobs, known.PlannedJobs, row.PlannedJobs);
+        Compare(ActualJobs, known.ActualJobs, row.ActualJobs);
+        if (row.Has(Latitude) || row.Has(Longitude))
+        {
+            var (was, now) = ((known.Latitude, known.Longitude), (row.Latitude, row.Longitude));
+            if (was != now)
+            {
+                changes.Add(string.Create(CultureInfo.InvariantCulture, $"{Latitude}/{Longitude}: {was.Latitude}/{was.Longitude} → {now.Latitude}/{now.Longitude}"));
+            }
+        }
+
+        var years = known.Years.ToDictionary(y => y.Year, y => (y.Planned, y.Actual));
+        var merged = MergedYears(known, row);
+        foreach (var year in years.Keys.Union(merged.Keys).Order())
+        {
+            var (was, now) = (years.GetValueOrDefault(year), merged.GetValueOrDefault(year));
+            Compare($"planned_{year}", was.Planned, now.Planned);
+            Compare($"actual_{year}", was.Actual, now.Actual);
+        }
+
+        if (added.Count > 0)
+        {
+            changes.Add($"{Status}: {StatusText(known.Stage)} → {string.Join(", ", added.Select(s => $"{StatusText(s.Stage)} {Day(s.On)}"))}");
+        }
+
+        return changes;
+    }
+
+    /// <summary>Updates a known participant or project with the columns the file has and moves it through the stages the row adds.</summary>
+    public static void Update<TStep, TYear>(UndertakingRow row, Undertaking<TStep, TYear> known, IReadOnlyList<LifecycleStep> added, string by, DateTimeOffset at, string reason)
+        where TStep : LifecycleEntry, new()
+        where TYear : InvestmentYear, new()
+    {
+        known.Oked = row.Oked;
+        known.Description = row.Has(Project) ? row.Description : known.Description;
+        known.IsAnchor = row.Has(Anchor) ? row.IsAnchor : known.IsAnchor;
+        known.IsHighTech = row.Has(HighTech) ? row.IsHighTech : known.IsHighTech;
+        known.IsExportOriented = row.Has(ExportOriented) ? row.IsExportOriented : known.IsExportOriented;
+        known.PlannedJobs = row.Has(PlannedJobs) ? row.PlannedJobs : known.PlannedJobs;
+        known.ActualJobs = row.Has(ActualJobs) ? row.ActualJobs : known.ActualJobs;
+        if (row.Has(Latitude) || row.Has(Longitude))
+        {
+            (known.Latitude, known.Longitude) = (row.Latitude, row.Longitude);
+        }
+
+        known.SetYears([.. MergedYears(known, row).Select(y => (y.Key, y.Value.Planned, y.Value.Actual))]);
+        foreach (var step in added)
+        {
+            if (known.MoveTo(step.Stage, step.On, reason, by, at) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The known years with the amounts of the file's money columns over them: a column the file has sets its year's
+    /// amount (an empty cell is zero), a year left with nothing planned or spent goes, and the other years stay.
+    /// </summary>
+    private static SortedDictionary<int, (decimal Planned, decimal Actual)> MergedYears<TStep, TYear>(Undertaking<TStep, TYear> known, UndertakingRow row)
+        where TStep : LifecycleEntry, new()
+        where TYear : InvestmentYear, new()
+    {
+        var merged = new SortedDictionary<int, (decimal Planned, decimal Actual)>(known.Years.ToDictionary(y => y.Year, y => (y.Planned, y.Actual)));
+        var given = row.Years.ToDictionary(y => y.Year);
+        var touched = new HashSet<int>();
+        foreach (var column in row.Columns)
+        {
+            if (MoneyColumn().Match(column) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+            var planned = string.Equals(match.Groups["kind"].Value, "planned", StringComparison.OrdinalIgnoreCase);
+            var amount = given.TryGetValue(year, out var value) ? (planned ? value.Planned : value.Actual) : 0;
+            var (was, spent) = merged.GetValueOrDefault(year);
+            merged[year] = planned ? (amount, spent) : (was, amount);
+            touched.Add(year);
+        }
+
+        foreach (var year in touched.Where(y => merged[y] == (0, 0)))
+        {
+            merged.Remove(year);
+        }
+
+        return merged;
+    }
+
+    private static string ColumnOf(LifecycleStage stage) =>
+        stage is LifecycleStage.Excluded ? "left" : StageColumns.First(c => c.Stage == stage).Column;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A stage as a file's status column writes it.</summary>
+    public static string StatusText(LifecycleStage stage) => stage switch
+    {
+        LifecycleStage.Applied => "applied",
+        LifecycleStage.Registered => "registered",
+        LifecycleStage.UnderConstruction => "under construction",
+        LifecycleStage.Commissioned => "operating",
+        LifecycleStage.Withdrawn => "withdrawn",
+        LifecycleStage.Excluded => "excluded",
+    };
 
     /// <summary>Fills a participant or project from a row: its company, flags, jobs, money and (for a new one) its lifecycle.</summary>
     public static void ApplyTo<TStep, TYear>(UndertakingRow row, Undertaking<TStep, TYear> undertaking, string by, DateTimeOffset at, string reason)

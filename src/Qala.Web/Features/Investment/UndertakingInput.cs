@@ -128,3 +128,13 @@ public sealed class MoveInput
 
     public string? Reason { get; set; }
 }
+
+/// <summary>A recorded step's corrected day and why.</summary>
+public sealed class CorrectionInput
+{
+    public long Step { get; set; }
+
+    public DateOnly On { get; set; }
+
+    public string? Reason { get; set; }
+}

@@ -32,6 +32,9 @@ public enum RepeatedRows
     KeepFirst,
 }
 
+/// <summary>A line of the preview: what one row will do (<see cref="ImportDefinition{TRow}.Describe"/>).</summary>
+public sealed record ImportSample(ImportOutcome Outcome, string Text);
+
 /// <summary>What an import did or would do (a preview runs the same steps without saving).</summary>
 public sealed record ImportReport(
     string FileName,
@@ -43,7 +46,7 @@ public sealed record ImportReport(
     IReadOnlyList<ImportError> Errors,
     int WarningCount,
     IReadOnlyList<ImportError> Warnings,
-    IReadOnlyList<string> Samples,
+    IReadOnlyList<ImportSample> Samples,
     ImportBatch? PreviousImportOfSameFile,
     long? BatchId)
 {
@@ -81,6 +84,9 @@ public abstract class ImportDefinition<TRow>
 
     /// <summary>A line of the preview that says what the row will do.</summary>
     public abstract string Describe(TRow row, ImportOutcome outcome);
+
+    /// <summary>Whether the preview lists unchanged rows too, beside the added and changed ones.</summary>
+    public virtual bool ListsUnchanged => false;
 
     /// <summary>Called once when every row of a committed import is applied, in its transaction: work that follows from the whole file.</summary>
     public virtual Task CompleteAsync(ImportBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -198,7 +204,7 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
         var warningCount = 0;
         var skipped = 0;
         var counts = new int[3];
-        var samples = new List<string>();
+        var samples = new List<ImportSample>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var chunk = new List<TRow>(ChunkSize);
         ImportBatch? batch = null;
@@ -236,9 +242,9 @@ public sealed class Importer(QalaDbContext db, AuditActorAccessor actors, TimePr
             foreach (var (row, outcome) in rows)
             {
                 counts[(int)outcome]++;
-                if (outcome != ImportOutcome.Unchanged && samples.Count < ListedSamples)
+                if ((outcome != ImportOutcome.Unchanged || definition.ListsUnchanged) && samples.Count < ListedSamples)
                 {
-                    samples.Add(definition.Describe(row, outcome));
+                    samples.Add(new ImportSample(outcome, definition.Describe(row, outcome)));
                 }
             }
 

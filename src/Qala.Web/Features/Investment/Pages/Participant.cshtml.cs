@@ -45,6 +45,9 @@ public sealed class ParticipantModel(
     public MoveInput Move { get; set; } = new();
 
     [BindProperty]
+    public CorrectionInput Correction { get; set; } = new();
+
+    [BindProperty]
     public Guid Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, int? zone, CancellationToken cancellationToken)
@@ -60,7 +63,8 @@ public sealed class ParticipantModel(
         Version = Participant?.Version ?? Guid.Empty;
         if (Participant is not null)
         {
-            History = await audit.HistoryAsync("ZoneParticipants", Participant.Id.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            History = await audit.HistoryAsync("ZoneParticipants", Participant.Id.ToString(CultureInfo.InvariantCulture),
+                "ParticipantSteps", [.. Participant.Steps.Select(s => s.Id.ToString(CultureInfo.InvariantCulture))], cancellationToken);
         }
 
         return Page();
@@ -144,6 +148,42 @@ public sealed class ParticipantModel(
         {
             await indicators.SaveAndRecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = t["Someone else changed this record while you were editing it. Reload the page and try again."].Value;
+        }
+
+        return Redirect($"/investment/participants/{Participant.Id}");
+    }
+
+    /// <summary>Corrects the day of a recorded step with its reason, if the corrected lifecycle still holds; the KPIs follow in the same transaction.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Participant is null)
+        {
+            return NotFound();
+        }
+
+        if (Participant.CorrectDay(Correction.Step, Correction.On, (Correction.Reason ?? string.Empty).Trim(), User.Identity!.Name!, time.GetUtcNow()) is { } problem)
+        {
+            TempData["Error"] = t[problem].Value;
+            return Redirect($"/investment/participants/{Participant.Id}");
+        }
+
+        // The participant's own row is written even when only a step changes, so that a stale form is caught.
+        var entry = db.Entry(Participant);
+        entry.Property(p => p.Version).OriginalValue = Version;
+        entry.Property(p => p.Version).IsModified = true;
+        try
+        {
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
+            TempData["Notice"] = t["The date has been corrected."].Value;
         }
         catch (DbUpdateConcurrencyException)
         {

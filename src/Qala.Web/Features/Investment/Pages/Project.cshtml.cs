@@ -48,6 +48,9 @@ public sealed class ProjectModel(
     public MoveInput Move { get; set; } = new();
 
     [BindProperty]
+    public CorrectionInput Correction { get; set; } = new();
+
+    [BindProperty]
     public Guid Version { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -158,6 +161,42 @@ public sealed class ProjectModel(
         {
             await indicators.SaveAndRecomputeAsync(cancellationToken);
             TempData["Notice"] = t["The stage has been recorded."].Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Error"] = t["Someone else changed this record while you were editing it. Reload the page and try again."].Value;
+        }
+
+        return Redirect($"/investment/projects/{Project.Id}");
+    }
+
+    /// <summary>Corrects the day of a recorded step with its reason, if the corrected lifecycle still holds; the KPIs follow in the same transaction.</summary>
+    public async Task<IActionResult> OnPostCorrectAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Project is null)
+        {
+            return NotFound();
+        }
+
+        if (Project.CorrectDay(Correction.Step, Correction.On, (Correction.Reason ?? string.Empty).Trim(), User.Identity!.Name!, time.GetUtcNow()) is { } problem)
+        {
+            TempData["Error"] = t[problem].Value;
+            return Redirect($"/investment/projects/{Project.Id}");
+        }
+
+        // The project's own row is written even when only a step changes, so that a stale form is caught.
+        var entry = db.Entry(Project);
+        entry.Property(p => p.Version).OriginalValue = Version;
+        entry.Property(p => p.Version).IsModified = true;
+        try
+        {
+            await indicators.SaveAndRecomputeAsync(cancellationToken);
+            TempData["Notice"] = t["The date has been corrected."].Value;
         }
         catch (DbUpdateConcurrencyException)
         {

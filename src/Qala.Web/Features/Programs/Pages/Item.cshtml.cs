@@ -10,6 +10,7 @@ using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Auth;
@@ -33,7 +34,7 @@ public sealed class BudgetInput
 /// while the program is open.
 /// </summary>
 [Authorize(Roles = $"{QalaRoles.Planner},{QalaRoles.Administrator}")]
-public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, Deadlines deadlines, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess access, Deadlines deadlines, TimeProvider time, PppBacklinks ppp, IStringLocalizer<SharedResource> t) : PageModel
 {
     public const string DirectionLevel = "direction";
     public const string GoalLevel = "goal";
@@ -62,6 +63,9 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
 
     /// <summary>The social facilities (schools, kindergartens, clinics) that name the activity, read-only here.</summary>
     public IReadOnlyList<SocialFacility> Facilities { get; private set; } = [];
+
+    /// <summary>The PPP projects that serve the activity, read-only here, for those who may read them.</summary>
+    public IReadOnlyList<PppBacklink> PppProjects { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public int Parent { get; set; }
@@ -147,6 +151,7 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
                 Reports = [.. activity.Reports.OrderByDescending(r => r.ReportedOn).ThenByDescending(r => r.Id)];
                 Facilities = await db.Set<SocialFacility>().AsNoTracking().Include(f => f.Territory)
                     .Where(f => f.RoadmapActivityId == activity.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+                PppProjects = await ppp.OfActivityAsync(User, activity.Id, cancellationToken);
                 Budget = [.. Enum.GetValues<FundingSource>().Select(s => activity.Budget.FirstOrDefault(b => b.Source == s) is { } line
                     ? new BudgetInput { Source = s, Planned = line.Planned, Actual = line.Actual }
                     : new BudgetInput { Source = s })];

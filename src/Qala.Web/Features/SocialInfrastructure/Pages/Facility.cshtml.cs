@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Qala.Web.Data;
+using Qala.Web.Features.Investment;
 using Qala.Web.Features.Programs;
 using Qala.Web.Features.Territories;
 
@@ -13,7 +14,7 @@ namespace Qala.Web.Features.SocialInfrastructure.Pages;
 
 /// <summary>A facility of the registry, new or existing (<c>/social/{code}/facilities/{id|new}</c>); the territory's editors only.</summary>
 [Authorize(Roles = SocialAccess.Editors)]
-public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, SocialIndicators indicators, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialAnalysis analysis, SocialIndicators indicators, PppBacklinks ppp, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class FacilityInput
     {
@@ -57,6 +58,9 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
 
     /// <summary>The roadmap activities of the programs of the territory and its districts, labelled "program: activity".</summary>
     public IReadOnlyList<(int Id, string Label)> Activities { get; private set; } = [];
+
+    /// <summary>The PPP projects that build or run the facility, read-only here, for those who may read them.</summary>
+    public IReadOnlyList<PppBacklink> PppProjects { get; private set; } = [];
 
     [BindProperty]
     public FacilityInput Input { get; set; } = new();
@@ -106,6 +110,7 @@ public sealed class FacilityModel(QalaDbContext db, SocialAccess access, SocialA
             RoadmapActivityId = facility.RoadmapActivityId,
             Version = facility.Version,
         };
+        PppProjects = await ppp.OfFacilityAsync(User, facility.Id, cancellationToken);
         return Page();
     }
 
