@@ -98,4 +98,42 @@ public sealed class ParticipantUpdateImportTests
         back.TableRows("#import-errors").Select(e => string.Join(" | ", e[1..3].Append(e[4])))
             .ShouldBe(["2 | status | The status does not continue the recorded lifecycle: operating since 2023-05-01."]);
     }
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_reimport_of_projects_updates_the_known_ones_and_keeps_other_agencies_projects_out_of_reach(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        await app.CreateUserAsync("invest.officer", Password, [QalaRoles.AgencyOfficer], Almaty, "ALA-BUSINESS");
+        await app.CreateUserAsync("planner", Password, [QalaRoles.Planner], Almaty);
+        var officer = await app.SignedInAsync("invest.officer", Password);
+        var planner = await app.SignedInAsync("planner", Password);
+        const string page = "/investment/projects/import";
+        const string header = "name,territory,agency,company,bin,oked,status,registered,commissioned,actual_jobs,actual_2024\n";
+        var first = Encoding.UTF8.GetBytes(header
+            + $"Bakery,{Almaty},ALA-BUSINESS,Halyk Foods,{Halyk},10.71,registered,2023-02-01,,0,\n"
+            + $"School,{Almaty},ALA-EDU,Kaspi Edu,{Kaspi},85.31,registered,2023-02-01,,0,\n");
+        (await planner.CommitImportAsync(await planner.PreviewImportAsync(page, "first.csv", first), ImportMode.AllOrNothing))
+            .QuerySelector("#import-done")!.TextContent.ShouldContain("2 added");
+
+        var second = Encoding.UTF8.GetBytes(header
+            + $"Bakery,{Almaty},ALA-BUSINESS,Halyk Foods,{Halyk},10.71,operating,2023-02-01,2024-06-01,35,500000000\n");
+        var preview = await officer.PreviewImportAsync(page, "second.csv", second);
+        preview.ImportCounts().ShouldBe((0, 1, 0, 0));
+        var changed = preview.QuerySelector("#import-samples li[data-outcome='Changed']")!.TextContent;
+        changed.ShouldContain("actual_jobs: 0 → 35");
+        changed.ShouldContain("status: registered → operating 2024-06-01");
+        (await officer.CommitImportAsync(preview, ImportMode.AllOrNothing)).QuerySelector("#import-done").ShouldNotBeNull();
+
+        var bakery = await app.QueryAsync(db => db.Set<InvestmentProject>().Include(p => p.Steps).SingleAsync(p => p.Bin == Halyk));
+        (bakery.Stage, bakery.ActualJobs).ShouldBe((LifecycleStage.Commissioned, 35));
+        bakery.Steps.Count.ShouldBe(2);
+        (await app.QueryAsync(db => db.Set<Observation>().SingleAsync(o => o.IsCurrent && o.Territory!.Code == Almaty
+            && o.Indicator!.Code == InvestmentIndicators.AttractedCode && o.Year == 2024))).Value.ShouldBe(500_000_000m, "the KPIs follow in the same import");
+        (await officer.PreviewImportAsync(page, "second-again.csv", second)).ImportCounts().ShouldBe((0, 0, 1, 0));
+
+        // The education department's school is not the business officer's to change, even under their own agency code.
+        var theirs = Encoding.UTF8.GetBytes(header + $"School,{Almaty},ALA-BUSINESS,Kaspi Edu,{Kaspi},85.31,registered,2023-02-01,,7,\n");
+        var refused = await officer.PreviewImportAsync(page, "theirs.csv", theirs);
+        refused.TableRows("#import-errors").Select(e => string.Join(" | ", e[1..3].Append(e[4]))).ShouldBe(["2 | agency | You may record only your agency's projects."]);
+        (await app.QueryAsync(db => db.Set<InvestmentProject>().SingleAsync(p => p.Bin == Kaspi))).ActualJobs.ShouldBe(0);
+    }
 }
