@@ -37,7 +37,7 @@ form="/consultations/$id/suggest"
 for _ in $(seq 1 "$pool_size"); do
   rm -f "$work/jar"
   curl -fsS -c "$work/jar" -o "$work/page" "http://127.0.0.1:$port$form"
-  cookie=$(grep -o '\.AspNetCore\.Antiforgery\.[^[:space:]]*[[:space:]][^[:space:]]*' "$work/jar" | tr '\t' '=')
+  cookie=$(awk -F'\t' '$6 ~ /Antiforgery/ { print $6 "=" $7 }' "$work/jar")
   token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/page" | head -1 | sed 's/.*value="//; s/"$//')
   printf '%s\t%s\n' "$cookie" "$token"
 done > "$work/pool"
@@ -48,7 +48,7 @@ echo "load before: $(uptime)"
 FORM_PATH="$form" POOL="$work/pool" RECEIPTS="$work/receipts" wrk -t2 -c"$connections" -d"${seconds}s" --timeout 10s --latency \
   -s bench/participation-form.lua "http://127.0.0.1:$port"
 echo "load after: $(uptime)"
-kill "$web_pid"; wait "$web_pid" 2>/dev/null || true
+stop_web
 cat "$work"/receipts.* | { grep -v "^$" || true; } | sort > "$work/acknowledged"
 psql -d "$db" -tA -c "SELECT \"PublicCode\" FROM \"Suggestions\" WHERE \"Id\" > $last" | sort > "$work/stored"
 echo "acknowledged $(wc -l < "$work/acknowledged"), stored $(wc -l < "$work/stored")," \
@@ -65,7 +65,7 @@ echo "load after: $(uptime)"
 echo "bare Kestrel: POST /suggest answered by a redirect, wrk -t2 -c$connections -d${other_seconds}s"
 dotnet bench/Qala.BareKestrel/bin/Release/net10.0/Qala.BareKestrel.dll --urls "http://127.0.0.1:$((port + 1))" >/dev/null 2>&1 &
 bare_pid=$!
-trap 'kill $web_pid $bare_pid 2>/dev/null; wait 2>/dev/null' EXIT
+trap 'stop_web; kill $bare_pid 2>/dev/null; wait 2>/dev/null' EXIT
 for _ in $(seq 1 30); do curl -fsS -o /dev/null -d Text=x "http://127.0.0.1:$((port + 1))/suggest" 2>/dev/null && break; sleep 1; done
 echo "load before: $(uptime)"
 FORM_PATH=/suggest POOL= RECEIPTS="$work/bare" wrk -t2 -c"$connections" -d"${other_seconds}s" --latency \

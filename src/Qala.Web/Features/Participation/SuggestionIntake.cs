@@ -98,7 +98,8 @@ public sealed class SuggestionIntake(
             return new IntakeResult(earlier, []);
         }
 
-        var (errors, accepted) = await CheckAsync(submission, cancellationToken);
+        var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == submission.ConsultationId, cancellationToken);
+        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
         if (accepted is null)
         {
             return new IntakeResult(null, errors);
@@ -138,10 +139,12 @@ public sealed class SuggestionIntake(
     /// <summary>
     /// Checks a citizen's submission from the public form and stores it by group commit: the receipt comes back only
     /// once the suggestion is committed (or is the receipt of the suggestion stored earlier with the same form key).
+    /// The form's page has read the consultation already.
     /// </summary>
-    public async Task<IntakeResult> SubmitFromFormAsync(SuggestionSubmission submission, CancellationToken cancellationToken)
+    public async Task<IntakeResult> SubmitFromFormAsync(Consultation consultation, SuggestionSubmission submission, CancellationToken cancellationToken)
     {
-        var (errors, accepted) = await CheckAsync(submission, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(submission.ConsultationId, consultation.Id);
+        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
         if (accepted is null)
         {
             return new IntakeResult(null, errors);
@@ -162,9 +165,9 @@ public sealed class SuggestionIntake(
     }
 
     /// <summary>Checks the submission by field and, when it passes, what it becomes: district and proposed topic included.</summary>
-    private async Task<(IReadOnlyList<(string Field, string Message)> Errors, Accepted? Accepted)> CheckAsync(SuggestionSubmission submission, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<(string Field, string Message)> Errors, Accepted? Accepted)> CheckAsync(
+        SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
     {
-        var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == submission.ConsultationId, cancellationToken);
         var errors = await ErrorsAsync(submission, consultation, cancellationToken);
         if (errors.Count > 0)
         {

@@ -95,6 +95,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         }
 
         var result = await intake.SubmitFromFormAsync(
+            Consultation,
             new SuggestionSubmission
             {
                 ConsultationId = id,
