@@ -492,7 +492,7 @@ public sealed class ParticipationTests
         app.QueryAsync(async db => (await db.Set<Topic>().SingleAsync(t => t.Code == code)).Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>An open discussion of Almaty, made directly in the database.</summary>
-    private static async Task<int> OpenConsultationAsync(QalaApp app)
+    internal static async Task<int> OpenConsultationAsync(QalaApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 
 namespace Qala.Web.Data.Audit;
@@ -7,10 +8,19 @@ public sealed record AuditActor(string? UserId, string? UserName, string? Addres
 
 /// <summary>
 /// The signed-in user and client address of the current request; outside a request (start-up, command-line verbs,
-/// background jobs) the actor is the system, named after the process.
+/// background jobs) the actor is the system, named after the process. A row written later on a request's behalf (a
+/// suggestion stored by the group commit) keeps that request's actor.
 /// </summary>
 public sealed class AuditActorAccessor(IHttpContextAccessor http)
 {
+    private readonly ConditionalWeakTable<object, AuditActor> onBehalf = [];
+
+    /// <summary>The audit entry of this entity's next save names <paramref name="actor"/>, whoever saves it.</summary>
+    public void Attribute(object entity, AuditActor actor) => onBehalf.AddOrUpdate(entity, actor);
+
+    /// <summary>Who changes this entity: the actor it was attributed to, or the current one.</summary>
+    public AuditActor Of(object entity) => onBehalf.TryGetValue(entity, out var actor) ? actor : Current();
+
     public AuditActor Current()
     {
         var context = http.HttpContext;

@@ -226,11 +226,11 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
         await context.Entry(head).ReloadAsync(cancellationToken);
 
-        var actor = actors.Current();
         var now = time.GetUtcNow();
         var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         foreach (var change in changes)
         {
+            var actor = actors.Of(change.Entry.Entity);
             var entry = new AuditEntry
             {
                 Sequence = head.LastSequence + 1,

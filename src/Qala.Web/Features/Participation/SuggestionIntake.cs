@@ -2,6 +2,7 @@ using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qala.Web.Data;
+using Qala.Web.Data.Audit;
 using Qala.Web.Features.SocialInfrastructure;
 using Qala.Web.Features.Territories;
 using Qala.Web.Infrastructure.Calendar;
@@ -25,6 +26,9 @@ public sealed class ParticipationOptions
 
     /// <summary>The fewest confirmed suggestions the topic model is trained on.</summary>
     public int MinTrainingExamples { get; set; } = 30;
+
+    /// <summary>The most public-form suggestions one node stores in one transaction (group commit, ADR 0007).</summary>
+    public int WriteBatch { get; set; } = 500;
 }
 
 /// <summary>A suggestion as it arrives from any channel, before it is checked.</summary>
@@ -76,14 +80,17 @@ public sealed record IntakeResult(string? PublicCode, IReadOnlyList<(string Fiel
 /// <summary>
 /// Takes a suggestion in from any channel: checks it, stores it once (a repeated form key returns the first
 /// receipt), records the citizen's contact data with their consent, proposes a topic, and routes it when its topic
-/// is chosen.
+/// is chosen. Staff entry and e-mail store it in the caller's unit of work (<see cref="SubmitAsync"/>); the public form
+/// through the group commit of <see cref="SuggestionWriter"/> (<see cref="SubmitFromFormAsync"/>).
 /// </summary>
 public sealed class SuggestionIntake(
-    QalaDbContext db, SuggestionRouting routing, TopicModelCache topicModels, TimeProvider time, IOptions<ParticipationOptions> options)
+    QalaDbContext db, SuggestionRouting routing, SuggestionWriter writer, AuditActorAccessor actors, TopicModelCache topicModels, TimeProvider time,
+    IOptions<ParticipationOptions> options)
 {
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
 
+    /// <summary>Checks the submission and stores it with the caller's other changes (staff entry, e-mail).</summary>
     public async Task<IntakeResult> SubmitAsync(SuggestionSubmission submission, CancellationToken cancellationToken)
     {
         if (submission.SubmissionKey is { } key && await ReceiptOfAsync(key, cancellationToken) is { } earlier)
@@ -92,46 +99,13 @@ public sealed class SuggestionIntake(
         }
 
         var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == submission.ConsultationId, cancellationToken);
-        var errors = await CheckAsync(submission, consultation, cancellationToken);
-        if (errors.Count > 0)
+        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
+        if (accepted is null)
         {
             return new IntakeResult(null, errors);
         }
 
-        var now = time.GetUtcNow();
-        var suggestion = new Suggestion
-        {
-            ConsultationId = consultation!.Id,
-            Channel = submission.Channel,
-            Text = submission.Text.Trim(),
-            Language = submission.Language,
-            TerritoryId = consultation.TerritoryId,
-            DistrictId = submission.DistrictId ?? await DistrictAtAsync(consultation.TerritoryId, submission.Latitude, submission.Longitude, cancellationToken),
-            Latitude = submission.Latitude,
-            Longitude = submission.Longitude,
-            MeetingId = submission.MeetingId,
-            SubmittedAt = now,
-            EnteredBy = submission.EnteredBy,
-            SubmissionKey = submission.SubmissionKey,
-        };
-        if (submission.Confidential)
-        {
-            suggestion.MarkConfidential();
-        }
-
-        if (HasContact(submission))
-        {
-            suggestion.Contact = new SuggestionContact
-            {
-                Name = Blank(submission.ContactName),
-                Email = Blank(submission.Email),
-                Phone = Blank(submission.Phone),
-                ConsentPurpose = SuggestionContact.AnswerPurpose,
-                ConsentTextVersion = options.Value.ConsentTextVersion,
-                ConsentGivenAt = now,
-            };
-        }
-
+        var suggestion = accepted.New(options.Value.ConsentTextVersion);
         if (submission.TopicId is { } topicId && await db.Set<Topic>().FirstOrDefaultAsync(t => t.Id == topicId, cancellationToken) is { } topic)
         {
             suggestion.ChooseTopic(topic, submission.EnteredBy!);
@@ -139,7 +113,7 @@ public sealed class SuggestionIntake(
         }
         else
         {
-            await SuggestTopicAsync(suggestion, cancellationToken);
+            await accepted.ProposeTopicAsync(db, suggestion, cancellationToken);
         }
 
         db.Add(suggestion);
@@ -163,34 +137,75 @@ public sealed class SuggestionIntake(
     }
 
     /// <summary>
-    /// Records the topic model's suggestion: its first topic, or a confidential topic that reaches
+    /// Checks a citizen's submission from the public form and stores it by group commit: the receipt comes back only
+    /// once the suggestion is committed (or is the receipt of the suggestion stored earlier with the same form key).
+    /// The form's page has read the consultation already.
+    /// </summary>
+    public async Task<IntakeResult> SubmitFromFormAsync(Consultation consultation, SuggestionSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(submission.ConsultationId, consultation.Id);
+        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
+        if (accepted is null)
+        {
+            return new IntakeResult(null, errors);
+        }
+
+        var consentVersion = options.Value.ConsentTextVersion;
+        var code = await writer.StoreAsync(
+            submission.SubmissionKey,
+            async (context, token) =>
+            {
+                var suggestion = accepted.New(consentVersion);
+                await accepted.ProposeTopicAsync(context, suggestion, token);
+                return suggestion;
+            },
+            actors.Current(),
+            cancellationToken);
+        return new IntakeResult(code, []);
+    }
+
+    /// <summary>Checks the submission by field and, when it passes, what it becomes: district and proposed topic included.</summary>
+    private async Task<(IReadOnlyList<(string Field, string Message)> Errors, Accepted? Accepted)> CheckAsync(
+        SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
+    {
+        var errors = await ErrorsAsync(submission, consultation, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return (errors, null);
+        }
+
+        var district = submission.DistrictId ?? await DistrictAtAsync(consultation!.TerritoryId, submission.Latitude, submission.Longitude, cancellationToken);
+        var proposal = submission.TopicId is null ? await ProposeTopicAsync(submission.Text.Trim(), cancellationToken) : null;
+        return ([], new Accepted(submission, consultation!.Id, consultation.TerritoryId, district, time.GetUtcNow(), proposal));
+    }
+
+    /// <summary>
+    /// The topic model's proposal: its first topic, or a confidential topic that reaches
     /// <see cref="ParticipationOptions.ConfidentialTopicBar"/> — which holds the suggestion back until a person decides.
     /// </summary>
-    private async Task SuggestTopicAsync(Suggestion suggestion, CancellationToken cancellationToken)
+    private async Task<TopicProposal?> ProposeTopicAsync(string text, CancellationToken cancellationToken)
     {
         if (await topicModels.CurrentAsync(db, cancellationToken) is not { } model)
         {
-            return;
+            return null;
         }
 
-        var prediction = model.Predict(suggestion.Text);
-        var topics = await db.Set<Topic>().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
-        var confidential = topics.Values.Where(t => t.IsConfidential && prediction.ConfidenceOf(t.Code) >= options.Value.ConfidentialTopicBar)
+        var prediction = model.Predict(text);
+        var topics = await db.Set<Topic>().AsNoTracking().Select(t => new { t.Id, t.Code, t.IsConfidential }).ToListAsync(cancellationToken);
+        var confidential = topics.Where(t => t.IsConfidential && prediction.ConfidenceOf(t.Code) >= options.Value.ConfidentialTopicBar)
             .OrderByDescending(t => prediction.ConfidenceOf(t.Code)).FirstOrDefault();
         if (confidential is not null)
         {
-            suggestion.Suggest(confidential, prediction.ConfidenceOf(confidential.Code));
+            return new TopicProposal(confidential.Id, prediction.ConfidenceOf(confidential.Code));
         }
-        else if (topics.TryGetValue(prediction.Label, out var topic))
-        {
-            suggestion.Suggest(topic, prediction.Confidence);
-        }
+
+        return topics.FirstOrDefault(t => t.Code == prediction.Label) is { } topic ? new TopicProposal(topic.Id, prediction.Confidence) : null;
     }
 
     private Task<string?> ReceiptOfAsync(Guid key, CancellationToken cancellationToken) =>
         db.Set<Suggestion>().AsNoTracking().Where(s => s.SubmissionKey == key).Select(s => s.PublicCode).FirstOrDefaultAsync(cancellationToken);
 
-    private async Task<List<(string Field, string Message)>> CheckAsync(SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
+    private async Task<List<(string Field, string Message)>> ErrorsAsync(SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
     {
         var errors = new List<(string Field, string Message)>();
         if (consultation is null)
@@ -278,15 +293,71 @@ public sealed class SuggestionIntake(
         return outlines.FirstOrDefault(o => OutlineReader.Contains(o.Geometry, lat, lon))?.TerritoryId;
     }
 
-    private static bool HasContact(SuggestionSubmission submission) =>
+    internal static bool HasContact(SuggestionSubmission submission) =>
         !string.IsNullOrWhiteSpace(submission.ContactName) || !string.IsNullOrWhiteSpace(submission.Email) || !string.IsNullOrWhiteSpace(submission.Phone);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>One address, as a mail server would take it: no display name, no spaces, a dot in the domain.</summary>
     public static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value
         && address.Host.Contains('.', StringComparison.Ordinal) && !value.Any(char.IsWhiteSpace);
+}
+
+/// <summary>A topic the model proposes for a suggestion, with its confidence.</summary>
+internal sealed record TopicProposal(int TopicId, double Confidence);
+
+/// <summary>A submission that passed the checks, and what its suggestion is made of.</summary>
+internal sealed record Accepted(SuggestionSubmission Submission, int ConsultationId, int TerritoryId, int? DistrictId, DateTimeOffset At, TopicProposal? Proposal)
+{
+    /// <summary>A new suggestion of the submission (a fresh one each time, so that a retried batch starts clean).</summary>
+    public Suggestion New(string consentTextVersion)
+    {
+        var submission = Submission;
+        var suggestion = new Suggestion
+        {
+            ConsultationId = ConsultationId,
+            Channel = submission.Channel,
+            Text = submission.Text.Trim(),
+            Language = submission.Language,
+            TerritoryId = TerritoryId,
+            DistrictId = DistrictId,
+            Latitude = submission.Latitude,
+            Longitude = submission.Longitude,
+            MeetingId = submission.MeetingId,
+            SubmittedAt = At,
+            EnteredBy = submission.EnteredBy,
+            SubmissionKey = submission.SubmissionKey,
+        };
+        if (submission.Confidential)
+        {
+            suggestion.MarkConfidential();
+        }
+
+        if (SuggestionIntake.HasContact(submission))
+        {
+            suggestion.Contact = new SuggestionContact
+            {
+                Name = Blank(submission.ContactName),
+                Email = Blank(submission.Email),
+                Phone = Blank(submission.Phone),
+                ConsentPurpose = SuggestionContact.AnswerPurpose,
+                ConsentTextVersion = consentTextVersion,
+                ConsentGivenAt = At,
+            };
+        }
+
+        return suggestion;
+    }
+
+    /// <summary>Records the proposed topic, read in the unit of work that stores the suggestion.</summary>
+    public async Task ProposeTopicAsync(QalaDbContext db, Suggestion suggestion, CancellationToken cancellationToken)
+    {
+        if (Proposal is { } proposal && await db.Set<Topic>().FindAsync([proposal.TopicId], cancellationToken) is { } topic)
+        {
+            suggestion.Suggest(topic, proposal.Confidence);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Sends a suggestion to the agency of its topic in its territory, with the answer deadline in working days.</summary>

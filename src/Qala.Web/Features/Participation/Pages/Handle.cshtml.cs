@@ -23,11 +23,8 @@ namespace Qala.Web.Features.Participation.Pages;
 /// </summary>
 public sealed class HandleModel(
     QalaDbContext db, UserScope scope, SuggestionRouting routing, SuggestionAnswers answers, AuditLog audit, TimeProvider time,
-    IConfiguration configuration, IOptions<SocialOptions> maps, IStringLocalizer<SharedResource> t) : PageModel
+    DuplicateGroups grouping, IConfiguration configuration, IOptions<SocialOptions> maps, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>How many of a consultation's suggestions are compared when looking for near-duplicates.</summary>
-    public const int DuplicateWindow = 20_000;
-
     public Suggestion Suggestion { get; private set; } = null!;
 
     /// <summary>The map's tiles, shared with the social infrastructure maps.</summary>
@@ -226,21 +223,31 @@ public sealed class HandleModel(
         return null;
     }
 
-    /// <summary>The consultation's other suggestions whose text nearly repeats this one's, the most similar first.</summary>
+    /// <summary>
+    /// The consultation's other suggestions whose text nearly repeats this one's, the most similar first: the members of
+    /// its cached near-duplicate group (<see cref="DuplicateGroups"/>), compared with this text one by one.
+    /// </summary>
     private async Task<IReadOnlyList<(Suggestion, double)>> DuplicatesAsync(CancellationToken cancellationToken)
     {
-        var others = await db.Set<Suggestion>().AsNoTracking()
-            .Where(s => s.ConsultationId == Suggestion.ConsultationId && s.Id != Suggestion.Id && s.DuplicateOfId == null)
-            .OrderByDescending(s => s.Id).Take(DuplicateWindow).Select(s => new { s.Id, s.Text }).ToListAsync(cancellationToken);
+        if (Suggestion.ConsultationId is not { } consultation)
+        {
+            return [];
+        }
+
+        var groups = await grouping.OfAsync(consultation, ParticipationAccess.Moderates(User), cancellationToken);
+        if (groups.FirstOrDefault(g => g.SuggestionIds.Contains(Suggestion.Id)) is not { } group)
+        {
+            return [];
+        }
+
+        var ids = group.SuggestionIds.Where(other => other != Suggestion.Id).ToList();
+        var others = await db.Set<Suggestion>().AsNoTracking().Where(s => ids.Contains(s.Id) && s.DuplicateOfId == null).OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var index = new DuplicateIndex();
         foreach (var other in others)
         {
             index.Add(other.Text);
         }
 
-        var matches = index.Find(Suggestion.Text).Take(10).ToList();
-        var ids = matches.Select(m => others[m.Id].Id).ToList();
-        var found = await db.Set<Suggestion>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        return [.. matches.Select(m => (found[others[m.Id].Id], m.Similarity))];
+        return [.. index.Find(Suggestion.Text).Take(10).Select(m => (others[m.Id], m.Similarity))];
     }
 }

@@ -72,7 +72,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
     public string? Website { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(id, cancellationToken) ? await FormAsync(cancellationToken) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
@@ -91,10 +91,11 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         var longitude = Coordinate(Longitude, nameof(Longitude), "The longitude is a number of degrees from -180 to 180.");
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await FormAsync(cancellationToken);
         }
 
-        var result = await intake.SubmitAsync(
+        var result = await intake.SubmitFromFormAsync(
+            Consultation,
             new SuggestionSubmission
             {
                 ConsultationId = id,
@@ -119,7 +120,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
                 ModelState.AddModelError(field, t[message]);
             }
 
-            return Page();
+            return await FormAsync(cancellationToken);
         }
 
         return Redirect($"/suggestions/{result.PublicCode}?sent=true");
@@ -163,8 +164,14 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         }
 
         Consultation = consultation;
-        Districts = await db.Set<Territory>().AsNoTracking().Where(x => x.ParentId == consultation.TerritoryId && x.ValidTo == null)
-            .OrderBy(x => x.Code).ToListAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>The form with the city's districts to choose from (a post that is stored never draws it).</summary>
+    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
+    {
+        Districts = await db.Set<Territory>().AsNoTracking().Where(x => x.ParentId == Consultation.TerritoryId && x.ValidTo == null)
+            .OrderBy(x => x.Code).ToListAsync(cancellationToken);
+        return Page();
     }
 }

@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Qala.Web.Data;
+using Qala.Web.Data.Audit;
+
+namespace Qala.Web.Features.Participation;
+
+/// <summary>
+/// Stores the public form's suggestions by group commit (ADR 0007): requests queue their checked suggestion on this
+/// node, one writer stores up to <see cref="ParticipationOptions.WriteBatch"/> waiting ones in one transaction —
+/// suggestions, contacts and their audit entries, chained under one lock of the audit head — and only after the commit
+/// gives each request its receipt. A batch that fails is stored again one suggestion at a time, so one bad suggestion
+/// fails only its own request and nothing is acknowledged that is not committed. A form key already stored, or twice
+/// in one batch, gets the first suggestion's receipt.
+/// </summary>
+public sealed partial class SuggestionWriter(
+    IServiceScopeFactory scopes, AuditActorAccessor actors, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger) : BackgroundService
+{
+    private readonly Channel<Queued> queue = Channel.CreateUnbounded<Queued>();
+
+    /// <summary>How many queued suggestions wait for the next batch (the one being written not counted).</summary>
+    public int Waiting => queue.Reader.Count;
+
+    /// <summary>
+    /// Queues a suggestion and waits until it is committed; returns its receipt code, or the code of the suggestion
+    /// stored earlier with the same form key. <paramref name="build"/> makes the suggestion in the writer's unit of
+    /// work (it may run twice when a batch is retried); the audit log names <paramref name="actor"/> as its author.
+    /// </summary>
+    public async Task<string> StoreAsync(Guid? key, Func<QalaDbContext, CancellationToken, Task<Suggestion>> build, AuditActor actor, CancellationToken cancellationToken)
+    {
+        var queued = new Queued(key, build, actor, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(queued, cancellationToken);
+        // Once queued the suggestion is stored or refused whatever the client does; waiting is all that is cancelled.
+        return await queued.Receipt.Task.WaitAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // What is queued is still written; later submissions are refused.
+        queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Queued>();
+        while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < options.Value.WriteBatch && queue.Reader.TryRead(out var queued))
+            {
+                batch.Add(queued);
+            }
+
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<Queued> batch)
+    {
+        try
+        {
+            await CommitAsync(batch);
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            LogBatchFailed(logger, batch.Count, e);
+            foreach (var queued in batch)
+            {
+                try
+                {
+                    await CommitAsync([queued]);
+                }
+                catch (Exception single)
+                {
+                    queued.Receipt.TrySetException(single);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Receipt.TrySetException(e);
+        }
+    }
+
+    /// <summary>Stores the batch in one transaction and then, only then, acknowledges every request in it.</summary>
+    private async Task CommitAsync(IReadOnlyList<Queued> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        var keys = batch.Where(q => q.Key is not null).Select(q => q.Key).Distinct().ToList();
+        var receipts = keys.Count == 0
+            ? []
+            : await db.Set<Suggestion>().AsNoTracking().Where(s => keys.Contains(s.SubmissionKey))
+                .ToDictionaryAsync(s => s.SubmissionKey!.Value, s => s.PublicCode);
+        var stored = new List<(Queued Queued, Suggestion Suggestion)>();
+        var first = new Dictionary<Guid, Suggestion>();
+        var repeats = new List<(Queued Queued, Guid Key)>();
+        foreach (var queued in batch)
+        {
+            if (queued.Key is { } key && (receipts.ContainsKey(key) || first.ContainsKey(key)))
+            {
+                repeats.Add((queued, key));
+                continue;
+            }
+
+            var suggestion = await queued.Build(db, CancellationToken.None);
+            actors.Attribute(suggestion, queued.Actor);
+            db.Add(suggestion);
+            stored.Add((queued, suggestion));
+            if (queued.Key is { } newKey)
+            {
+                first.Add(newKey, suggestion);
+            }
+        }
+
+        if (stored.Count > 0)
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        foreach (var (queued, suggestion) in stored)
+        {
+            queued.Receipt.TrySetResult(suggestion.PublicCode);
+        }
+
+        foreach (var (queued, key) in repeats)
+        {
+            queued.Receipt.TrySetResult(receipts.TryGetValue(key, out var earlier) ? earlier : first[key].PublicCode);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "A batch of {Count} suggestions failed to commit; storing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    private sealed record Queued(Guid? Key, Func<QalaDbContext, CancellationToken, Task<Suggestion>> Build, AuditActor Actor, TaskCompletionSource<string> Receipt);
+}
