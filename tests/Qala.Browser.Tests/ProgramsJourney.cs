@@ -67,6 +67,14 @@ public sealed class ProgramsJourney
         var program = browser.Url.Split('/')[4].Split('?')[0];
         Click(By.Id("add-direction"));
         Titled("Comfortable city");
+        Click(By.Id("add-direction"));
+        Titled("Ecology and air");
+
+        // The second direction moves up in place: htmx swaps the tree, the page is not reloaded.
+        browser.ExecuteScript("window.qalaStillHere = true;");
+        Click(By.CssSelector("button[form^='reorder-direction-'][form$='-up']"));
+        wait.Until(b => b.FindElement(By.CssSelector("#program-tree section h2")).Text.Contains("Ecology and air", StringComparison.Ordinal));
+        browser.ExecuteScript("return window.qalaStillHere === true;").ShouldBe(true, "the tree is swapped in place");
         Click(By.CssSelector("a[href*='/goal/new']"));
         Titled(Goal);
 
