@@ -158,6 +158,9 @@ public sealed partial class ProgramsTests
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         var positions = await app.QueryAsync(db => db.Set<ProgramDirection>().Where(d => d.ProgramId == programId).OrderBy(d => d.Position).Select(d => d.Id).ToListAsync());
         positions.ShouldBe([second, first]);
+        var third = await CreatedIdAsync(await planner.PostAsJsonAsync($"/api/v1/programs/{programId}/directions", new { title, position = 1 }));
+        (await app.QueryAsync(db => db.Set<ProgramDirection>().Where(d => d.ProgramId == programId).OrderBy(d => d.Position).Select(d => new { d.Id, d.Position }).ToListAsync()))
+            .Select(d => (d.Id, d.Position)).ShouldBe([(third, 1), (second, 2), (first, 3)], "a new item at a position moves the others down");
         (await planner.PutAsJsonAsync($"/api/v1/programs/directions/{second}", new { title, version = secondVersion })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await planner.PutAsJsonAsync($"/api/v1/programs/goals/{goalId}", new { title, version = current })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "the targets changed the goal since");
         var goalVersion = (await ReadAsync()).GetProperty("version").GetString();

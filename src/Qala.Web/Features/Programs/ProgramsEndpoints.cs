@@ -410,12 +410,7 @@ public static class ProgramsEndpoints
             ItemLevel.Goal => new ProgramGoal { DirectionId = parent, Title = title, Weight = weight },
             _ => new ProgramTask { GoalId = parent, Title = title, Weight = weight },
         };
-        item.Position = body.Position ?? 1 + (level switch
-        {
-            ItemLevel.Direction => await db.Set<ProgramDirection>().Where(d => d.ProgramId == parent).Select(d => (int?)d.Position).MaxAsync(cancellationToken),
-            ItemLevel.Goal => await db.Set<ProgramGoal>().Where(g => g.DirectionId == parent).Select(g => (int?)g.Position).MaxAsync(cancellationToken),
-            _ => await db.Set<ProgramTask>().Where(t => t.GoalId == parent).Select(t => (int?)t.Position).MaxAsync(cancellationToken),
-        } ?? 0);
+        ProgramOrder.Place(await ProgramOrder.SiblingsAsync(db, item, cancellationToken), item, body.Position ?? int.MaxValue);
         db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/programs/{program.Id}", new ItemCreatedResponse(item.Id, item.Version));
@@ -586,7 +581,7 @@ public enum ItemLevel
     Task,
 }
 
-/// <summary>A new direction, goal or task: its titles, and optionally its weight (default 1) and position (default: last).</summary>
+/// <summary>A new direction, goal or task: its titles, and optionally its weight (default 1) and position (default: last; the siblings after it move down).</summary>
 public sealed record ItemRequest(LocalizedText? Title, decimal? Weight, int? Position);
 
 /// <summary>The new item's id and version.</summary>
