@@ -63,6 +63,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<ProgramAccess>();
         builder.Services.AddScoped<Infrastructure.Files.IAttachmentOwner, ProgramFiles>();
         builder.Services.AddScoped<ProgramTrees>();
+        builder.Services.AddScoped<GoalTargets>();
         builder.Services.AddScoped<RoadmapImport>();
         builder.Services.AddScoped<ProgramAmendments>();
         builder.Services.AddScoped<ITargetSetGuard, ProgramTargetSetGuard>();

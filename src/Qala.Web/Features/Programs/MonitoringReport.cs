@@ -27,8 +27,11 @@ public sealed record ReportPeriod(int Year, int? Quarter)
 /// </summary>
 public static class MonitoringReport
 {
-    /// <summary>The report of <paramref name="tree"/> (loaded as of the period's <see cref="ReportPeriod.AsOf"/> day) in the current UI language.</summary>
-    public static ReportDocument Build(ProgramTree tree, ReportPeriod period, StatusThresholds thresholds, IStringLocalizer t)
+    /// <summary>
+    /// The report of <paramref name="tree"/> (loaded as of the period's <see cref="ReportPeriod.AsOf"/> day) in the
+    /// current UI language; <paramref name="replans"/> are the re-plannings of its activities made in the period.
+    /// </summary>
+    public static ReportDocument Build(ProgramTree tree, ReportPeriod period, IReadOnlyList<ActivityReplan> replans, StatusThresholds thresholds, IStringLocalizer t)
     {
         var culture = CultureInfo.CurrentCulture;
         var program = tree.Program;
@@ -40,6 +43,8 @@ public static class MonitoringReport
         var overdue = tree.Activities.Where(a => a.Assessment.IsOverdue).OrderBy(a => a.Activity.DueDate).ThenBy(a => a.Activity.Id).ToList();
         var budget = tree.Activities.SelectMany(a => a.Activity.Budget).GroupBy(b => b.Source).OrderBy(g => g.Key)
             .Select(g => (Source: g.Key, Planned: g.Sum(b => b.Planned), Actual: g.Sum(b => b.Actual))).ToList();
+        var activities = tree.Activities.ToDictionary(a => a.Activity.Id, a => a.Activity);
+        var replanned = replans.Where(r => activities.ContainsKey(r.ActivityId)).OrderBy(r => r.ChangedOn).ThenBy(r => r.Id).ToList();
         var planned = budget.Sum(b => b.Planned);
         var actual = budget.Sum(b => b.Actual);
 
@@ -82,6 +87,18 @@ public static class MonitoringReport
                     t["Overdue activities"],
                     [new ReportColumn(t["ID"], ColumnKind.WholeNumber), new ReportColumn(t["Activity"]), new ReportColumn(t["Responsible agency"]), new ReportColumn(t["Due"], ColumnKind.Date), new ReportColumn(t["Complete"], ColumnKind.Percent, 1), new ReportColumn(t["Status"])],
                     [.. overdue.Select(a => (IReadOnlyList<object?>)[a.Activity.Id, a.Activity.Title.Current, a.Activity.ResponsibleAgency!.Name.Current, a.Activity.DueDate, a.Assessment.Complete / 100, t[ProgramText.ActivityStatus(a.Activity.Status)].Value])]),
+            new ReportHeading(t["Re-planned activities"]),
+            new ReportParagraph(string.Format(culture, t["Activities re-planned in the period: {0} (changes: {1})."], replanned.Select(r => r.ActivityId).Distinct().Count(), replanned.Count)),
+            .. replanned.Count == 0
+                ? Array.Empty<ReportBlock>()
+                : [new ReportTable(
+                    t["Re-planned activities"],
+                    [
+                        new ReportColumn(t["ID"], ColumnKind.WholeNumber), new ReportColumn(t["Activity"]), new ReportColumn(t["Day"], ColumnKind.Date),
+                        new ReportColumn(t["Due before"], ColumnKind.Date), new ReportColumn(t["Due after"], ColumnKind.Date),
+                        new ReportColumn(t["Planned before, tenge"], ColumnKind.WholeNumber), new ReportColumn(t["Planned after, tenge"], ColumnKind.WholeNumber), new ReportColumn(t["Reason"]),
+                    ],
+                    [.. replanned.Select(r => (IReadOnlyList<object?>)[r.ActivityId, activities[r.ActivityId].Title.Current, r.ChangedOn, r.OldDue, r.NewDue, r.OldPlanned, r.NewPlanned, r.Reason])])],
             new ReportHeading(t["Budget execution by funding source"]),
             budget.Count == 0
                 ? new ReportParagraph(t["No budget is planned."])

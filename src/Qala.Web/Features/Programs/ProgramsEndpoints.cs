@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Programs;
 using Qala.Web.Data;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
 using Qala.Web.Infrastructure.Calendar;
@@ -40,7 +42,168 @@ public static class ProgramsEndpoints
         group.MapPut("/activities/{id:int}", UpdateActivityAsync)
             .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
             .WithSummary("Changes an activity's plan (titles, responsible agency, dates, status, expected result, budget) for planners of the program's territory while its structure is open; once approved, new dates or planned money need a replanReason and are kept as re-planning history. 409 when closed or changed since the version.");
+        group.MapPut("/directions/{id:int}", (int id, ItemUpdateRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                UpdateItemAsync(db, access, user, ItemLevel.Direction, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Changes a direction's titles, weight and position (the others move to keep positions 1 to n) while the program's structure is open; 409 when closed or changed since the version.");
+        group.MapPut("/goals/{id:int}", (int id, ItemUpdateRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                UpdateItemAsync(db, access, user, ItemLevel.Goal, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Changes a goal's titles, weight and position while the program's structure is open; 409 when closed or changed since the version.");
+        group.MapPut("/tasks/{id:int}", (int id, ItemUpdateRequest body, QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                UpdateItemAsync(db, access, user, ItemLevel.Task, id, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Changes a task's titles, weight and position while the program's structure is open; 409 when closed or changed since the version.");
+        group.MapGet("/goals/{id:int}/indicators", GoalTargetsAsync)
+            .WithSummary("A goal's target indicators with their baseline and yearly targets by territory in the program's current version, and the goal's version; for those who read the program.");
+        group.MapPost("/goals/{id:int}/indicators", (int id, GoalTargetRequest body, QalaDbContext db, GoalTargets targets, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                SetGoalTargetsAsync(db, targets, access, user, id, null, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Adds a target indicator (catalog code) to a goal with its baseline and yearly targets for the program's territory or one of its districts (territory code); 400 for a territory outside, years outside the period or targets already given (use PUT), 409 when the structure is closed or the goal changed since the version.");
+        group.MapPut("/goals/{id:int}/indicators/{code}", (int id, string code, GoalTargetRequest body, QalaDbContext db, GoalTargets targets, ProgramAccess access, ClaimsPrincipal user, CancellationToken ct) =>
+                SetGoalTargetsAsync(db, targets, access, user, id, code, body, ct))
+            .RequireAuthorization(policy => policy.RequireRole(QalaRoles.Planner, QalaRoles.Administrator))
+            .WithSummary("Replaces the baseline and yearly targets of a goal's target indicator for one territory; same rules as POST, 404 when the goal is not measured by the indicator.");
         return api;
+    }
+
+    public static async Task<Results<Ok<ItemUpdatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateItemAsync(
+        QalaDbContext db, ProgramAccess access, ClaimsPrincipal user, ItemLevel level, int id, ItemUpdateRequest body, CancellationToken cancellationToken)
+    {
+        IProgramItem? item = level switch
+        {
+            ItemLevel.Direction => await db.Set<ProgramDirection>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken),
+            ItemLevel.Goal => await db.Set<ProgramGoal>().FirstOrDefaultAsync(g => g.Id == id, cancellationToken),
+            _ => await db.Set<ProgramTask>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken),
+        };
+        var programId = item switch
+        {
+            ProgramDirection d => d.ProgramId,
+            ProgramGoal g => await db.Set<ProgramDirection>().Where(d => d.Id == g.DirectionId).Select(d => d.ProgramId).SingleAsync(cancellationToken),
+            ProgramTask t => await db.Set<ProgramGoal>().Where(g => g.Id == t.GoalId).Select(g => g.Direction!.ProgramId).SingleAsync(cancellationToken),
+            _ => 0,
+        };
+        if (item is null || await db.Set<DevelopmentProgram>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == programId, cancellationToken) is not { } program)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanEditAsync(user, program))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            return Conflict("An approved program changes only through an amendment: open one first.");
+        }
+
+        var refusal = TitleRefusal(body.Title) ?? (body.Weight is < 0.001m or > 1000 ? "The weight is a number from 0.001 to 1000." : null);
+        if (refusal is not null)
+        {
+            return Invalid(refusal);
+        }
+
+        db.Entry((object)item).Property(nameof(IVersioned.Version)).OriginalValue = body.Version;
+        item.Title = LocalizedText.Of(body.Title!.Kk.Trim(), body.Title.Ru.Trim(), body.Title.En.Trim());
+        item.Weight = body.Weight ?? item.Weight;
+        if (body.Position is { } position)
+        {
+            ProgramOrder.Place(await ProgramOrder.SiblingsAsync(db, item, cancellationToken), item, position);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("Someone else changed this record while you were editing it. Reload the page and try again.");
+        }
+
+        return TypedResults.Ok(new ItemUpdatedResponse(item.Id, item.Position, item.Version));
+    }
+
+    public static async Task<Results<Ok<GoalTargetsResponse>, NotFound, UnauthorizedHttpResult, ForbidHttpResult>> GoalTargetsAsync(
+        int id, QalaDbContext db, GoalTargets targets, ProgramAccess access, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await GoalOfAsync(db, id, cancellationToken) is not var (goal, program))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanReadAsync(user, program))
+        {
+            return user.Identity?.IsAuthenticated == true ? TypedResults.Forbid() : TypedResults.Unauthorized();
+        }
+
+        var rows = await targets.RowsAsync(goal.Id, program.Versions.MaxBy(v => v.Number)!.TargetSetId, cancellationToken);
+        return TypedResults.Ok(new GoalTargetsResponse(goal.Id, goal.Version, [.. rows.Select(r => new GoalTargetResponse(
+            r.Indicator.Code, r.Territory?.Code, r.Baseline?.Year, r.Baseline?.Value, [.. r.Targets.Select(x => new YearTarget(x.Year, x.Value))]))]));
+    }
+
+    public static async Task<Results<Ok<ItemUpdatedResponse>, Created<ItemUpdatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> SetGoalTargetsAsync(
+        QalaDbContext db, GoalTargets targets, ProgramAccess access, ClaimsPrincipal user, int id, string? code, GoalTargetRequest body, CancellationToken cancellationToken)
+    {
+        if (await GoalOfAsync(db, id, cancellationToken) is not var (goal, program))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await access.CanEditAsync(user, program))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            return Conflict("An approved program changes only through an amendment: open one first.");
+        }
+
+        var indicator = await db.Set<Indicators.Indicator>().AsNoTracking().FirstOrDefaultAsync(i => i.Code == (code ?? body.Indicator), cancellationToken);
+        var linked = indicator is not null && await db.Set<GoalIndicator>().AnyAsync(i => i.GoalId == goal.Id && i.IndicatorId == indicator.Id, cancellationToken);
+        if (code is not null && !linked)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var territory = await db.Set<Territories.Territory>().AsNoTracking().FirstOrDefaultAsync(t => t.Code == body.Territory, cancellationToken);
+        if (indicator is null || territory is null)
+        {
+            return Invalid(indicator is null ? "Choose an indicator from the catalog." : "A target's territory must be the program's territory or one of its districts.");
+        }
+
+        var set = program.Versions.MaxBy(v => v.Number)!.TargetSetId;
+        if (code is null && await db.Set<IndicatorTarget>().AnyAsync(t => t.TargetSetId == set && t.IndicatorId == indicator.Id && t.TerritoryId == territory.Id, cancellationToken))
+        {
+            return Invalid("The indicator already has targets for this territory: change them with PUT.");
+        }
+
+        db.Entry(goal).Property(g => g.Version).OriginalValue = body.Version;
+        var input = new GoalTargetInput(indicator.Id, territory.Id, body.BaselineYear, body.Baseline, body.Targets ?? []);
+        if (await targets.SetAsync(program, goal, input, cancellationToken) is { } refusal)
+        {
+            return Invalid(refusal);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("Someone else changed this record while you were editing it. Reload the page and try again.");
+        }
+
+        var saved = new ItemUpdatedResponse(goal.Id, goal.Position, goal.Version);
+        return code is null ? TypedResults.Created($"/api/v1/programs/goals/{goal.Id}/indicators", saved) : TypedResults.Ok(saved);
+    }
+
+    // The tracked goal and its program with the versions, or null.
+    private static async Task<(ProgramGoal Goal, DevelopmentProgram Program)?> GoalOfAsync(QalaDbContext db, int id, CancellationToken cancellationToken)
+    {
+        var goal = await db.Set<ProgramGoal>().Include(g => g.Direction!.Program!.Versions).FirstOrDefaultAsync(g => g.Id == id, cancellationToken);
+        return goal is null ? null : (goal, goal.Direction!.Program!);
     }
 
     /// <summary>
@@ -77,7 +240,7 @@ public static class ProgramsEndpoints
     }
 
     public static async Task<Results<Created<ReportCreatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> ReportAsync(
-        int id, ActivityReportRequest body, QalaDbContext db, UserScope scope, Deadlines deadlines, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
+        int id, ActivityReportRequest body, QalaDbContext db, UserScope scope, AttachmentStore store, Deadlines deadlines, TimeProvider time, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var activity = await db.Set<RoadmapActivity>().Include(a => a.Task!.Goal!.Direction!.Program).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
@@ -106,18 +269,35 @@ public static class ProgramsEndpoints
             return Conflict("A completed or archived program cannot change.");
         }
 
+        // The files and the report are saved together or not at all, as on the report page.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = new List<Attachment>();
+        foreach (var file in body.Files ?? [])
+        {
+            using var content = new MemoryStream(file.Content ?? []);
+            var result = await store.SaveAsync(file.FileName ?? string.Empty, content, cancellationToken);
+            if (!result.Succeeded)
+            {
+                var detail = string.Format(CultureInfo.InvariantCulture, result.Error!.MessageKey, result.Error.ExpectedExtension ?? result.Error.MaxBytes?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                return Invalid($"{file.FileName}: {detail}");
+            }
+
+            saved.Add(result.Attachment!);
+        }
+
         db.Entry(activity).Property(a => a.Version).OriginalValue = body.Version;
-        var report = activity.Report(body.Text.Trim(), Math.Round(body.PercentComplete, 2), body.Status, on, user.Identity!.Name!, time.GetUtcNow());
+        var report = activity.Report(body.Text.Trim(), Math.Round(body.PercentComplete, 2), body.Status, on, user.Identity!.Name!, time.GetUtcNow(), saved);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             return Conflict("Someone else changed this record while you were editing it. Reload the page and try again.");
         }
 
-        return TypedResults.Created($"/api/v1/programs/{activity.Task.Goal.Direction.ProgramId}", new ReportCreatedResponse(report.Id, activity.Version));
+        return TypedResults.Created($"/api/v1/programs/{activity.Task.Goal.Direction.ProgramId}", new ReportCreatedResponse(report.Id, activity.Version, [.. saved.Select(f => f.Id)]));
     }
 
     public static async Task<Results<Ok<ActivityUpdatedResponse>, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateActivityAsync(
@@ -230,12 +410,7 @@ public static class ProgramsEndpoints
             ItemLevel.Goal => new ProgramGoal { DirectionId = parent, Title = title, Weight = weight },
             _ => new ProgramTask { GoalId = parent, Title = title, Weight = weight },
         };
-        item.Position = body.Position ?? 1 + (level switch
-        {
-            ItemLevel.Direction => await db.Set<ProgramDirection>().Where(d => d.ProgramId == parent).Select(d => (int?)d.Position).MaxAsync(cancellationToken),
-            ItemLevel.Goal => await db.Set<ProgramGoal>().Where(g => g.DirectionId == parent).Select(g => (int?)g.Position).MaxAsync(cancellationToken),
-            _ => await db.Set<ProgramTask>().Where(t => t.GoalId == parent).Select(t => (int?)t.Position).MaxAsync(cancellationToken),
-        } ?? 0);
+        ProgramOrder.Place(await ProgramOrder.SiblingsAsync(db, item, cancellationToken), item, body.Position ?? int.MaxValue);
         db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/programs/{program.Id}", new ItemCreatedResponse(item.Id, item.Version));
@@ -372,11 +547,17 @@ public sealed record ProgramResponse(
         new(p.Id, p.Name, p.Kind, p.Territory!.Code, p.PeriodFrom, p.PeriodTo, p.Status, p.StatusChangedAt);
 }
 
-/// <summary>A progress report through the API; <c>ReportedOn</c> defaults to today, <c>Version</c> is the activity's (from the tree).</summary>
-public sealed record ActivityReportRequest(string Text, decimal PercentComplete, ActivityStatus Status, DateOnly? ReportedOn, Guid Version);
+/// <summary>
+/// A progress report through the API; <c>ReportedOn</c> defaults to today, <c>Version</c> is the activity's (from the
+/// tree); <c>Files</c> are kept through the attachment store under the same rules as the report page's.
+/// </summary>
+public sealed record ActivityReportRequest(string Text, decimal PercentComplete, ActivityStatus Status, DateOnly? ReportedOn, Guid Version, List<ReportFileRequest>? Files = null);
 
-/// <summary>The report's id and the activity's new version.</summary>
-public sealed record ReportCreatedResponse(int Id, Guid Version);
+/// <summary>A file of a progress report: its name and its content in base64.</summary>
+public sealed record ReportFileRequest(string? FileName, byte[]? Content);
+
+/// <summary>The report's id, the activity's new version and the ids of the report's files (<c>GET /programs/activities/{id}/files/{file}</c>).</summary>
+public sealed record ReportCreatedResponse(int Id, Guid Version, List<Guid> Files);
 
 /// <summary>One funding source of an activity's budget, in tenge.</summary>
 public sealed record BudgetRequest(FundingSource Source, decimal Planned, decimal Actual);
@@ -400,11 +581,30 @@ public enum ItemLevel
     Task,
 }
 
-/// <summary>A new direction, goal or task: its titles, and optionally its weight (default 1) and position (default: last).</summary>
+/// <summary>A new direction, goal or task: its titles, and optionally its weight (default 1) and position (default: last; the siblings after it move down).</summary>
 public sealed record ItemRequest(LocalizedText? Title, decimal? Weight, int? Position);
 
 /// <summary>The new item's id and version.</summary>
 public sealed record ItemCreatedResponse(int Id, Guid Version);
+
+/// <summary>A direction's, goal's or task's new titles, optionally its weight and position (1 to n; the siblings move), and the version it was read at.</summary>
+public sealed record ItemUpdateRequest(LocalizedText? Title, decimal? Weight, int? Position, Guid Version);
+
+/// <summary>The item's id, position and new version.</summary>
+public sealed record ItemUpdatedResponse(int Id, int Position, Guid Version);
+
+/// <summary>
+/// A target indicator of a goal for one territory: the indicator's catalog code (POST only; PUT takes it from the
+/// address), the territory's code (the program's or one of its districts), the baseline year and value (both or
+/// neither), the yearly targets within the program period, and the goal's version.
+/// </summary>
+public sealed record GoalTargetRequest(string? Indicator, string Territory, int? BaselineYear, decimal? Baseline, List<YearTarget>? Targets, Guid Version);
+
+/// <summary>A goal's target indicators in the program's current version, and the goal's version for changes.</summary>
+public sealed record GoalTargetsResponse(int Goal, Guid Version, List<GoalTargetResponse> Indicators);
+
+/// <summary>An indicator's baseline and yearly targets for one territory; the territory is null when the indicator has no targets yet.</summary>
+public sealed record GoalTargetResponse(string Indicator, string? Territory, int? BaselineYear, decimal? Baseline, List<YearTarget> Targets);
 
 /// <param name="Percent">Weighted mean progress in percent; null without data.</param>
 /// <param name="Expected">What the calendar expects by today, in percent.</param>

@@ -21,6 +21,9 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit, ProgramTrees 
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>Why a move up or down asked in place (htmx) was refused, shown in the tree.</summary>
+    public string? ReorderError { get; private set; }
+
     /// <summary>The program's recorded changes, for those who may edit it.</summary>
     public IReadOnlyList<AuditEntry> History { get; private set; } = [];
 
@@ -44,6 +47,64 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit, ProgramTrees 
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// Moves a direction, goal, task or activity one place up or down among its siblings (positions stay 1 to n). An
+    /// htmx request gets the tree back to swap in place; a plain form post is redirected to the program.
+    /// </summary>
+    public async Task<IActionResult> OnPostReorderAsync(int id, string level, int item, bool up, Guid version, CancellationToken cancellationToken)
+    {
+        var program = await db.Set<DevelopmentProgram>().Include(p => p.Versions).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        IProgramItem? found = level switch
+        {
+            ItemModel.DirectionLevel => await db.Set<ProgramDirection>().FirstOrDefaultAsync(d => d.Id == item && d.ProgramId == id, cancellationToken),
+            ItemModel.GoalLevel => await db.Set<ProgramGoal>().FirstOrDefaultAsync(g => g.Id == item && g.Direction!.ProgramId == id, cancellationToken),
+            ItemModel.TaskLevel => await db.Set<ProgramTask>().FirstOrDefaultAsync(x => x.Id == item && x.Goal!.Direction!.ProgramId == id, cancellationToken),
+            ItemModel.ActivityLevel => await db.Set<RoadmapActivity>().FirstOrDefaultAsync(a => a.Id == item && a.Task!.Goal!.Direction!.ProgramId == id, cancellationToken),
+            _ => null,
+        };
+        if (program is null || found is null)
+        {
+            return NotFound();
+        }
+
+        if (!await access.CanEditAsync(User, program))
+        {
+            return Forbid();
+        }
+
+        string? error = null;
+        if (!ProgramAmendments.StructureOpen(program))
+        {
+            error = t[program.IsOpen ? "An approved program changes only through an amendment: open one first." : "A completed or archived program cannot change."];
+        }
+        else
+        {
+            db.Entry((object)found).Property(nameof(IVersioned.Version)).OriginalValue = version;
+            ProgramOrder.Move(await ProgramOrder.SiblingsAsync(db, found, cancellationToken), found, up);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                error = t["Someone else changed this record while you were editing it. Reload the page and try again."];
+            }
+        }
+
+        if (!Request.Headers.ContainsKey("HX-Request"))
+        {
+            if (error is not null)
+            {
+                TempData["Error"] = error;
+            }
+
+            return Redirect($"/programs/{id}");
+        }
+
+        (Tree, CanEdit, ReorderError) = ((await trees.LoadAsync(id, cancellationToken))!, true, error);
+        return Partial("_Tree", this);
     }
 
     /// <summary>Moves the program to another status of its lifecycle, if the lifecycle allows it.</summary>

@@ -192,7 +192,8 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
             db.Entry((object)item).Property(nameof(IVersioned.Version)).OriginalValue = Version;
         }
 
-        (item.Title, item.Position, item.Weight) = (Title.ToText(), Position, Weight);
+        (item.Title, item.Weight) = (Title.ToText(), Weight);
+        ProgramOrder.Place(await ProgramOrder.SiblingsAsync(db, item, cancellationToken), item, Position);
         switch (item)
         {
             case ProgramGoal goal:

@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Qala.Web.Data;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Infrastructure.Calendar;
 using Qala.Web.Infrastructure.Documents;
@@ -15,7 +17,7 @@ namespace Qala.Web.Features.Programs.Pages;
 /// .xlsx, in the reader's language. Whoever reads the program reads its report.
 /// </summary>
 [AllowAnonymous]
-public sealed class MonitoringModel(ProgramTrees trees, ProgramAccess access, Deadlines deadlines, IOptions<IndicatorOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class MonitoringModel(QalaDbContext db, ProgramTrees trees, ProgramAccess access, Deadlines deadlines, IOptions<IndicatorOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
     public DevelopmentProgram Program { get; private set; } = null!;
 
@@ -60,7 +62,10 @@ public sealed class MonitoringModel(ProgramTrees trees, ProgramAccess access, De
 
         Program = tree.Program;
         Period = period;
-        Report = MonitoringReport.Build(tree, period, options.Value.Thresholds, t);
+        var replans = await db.Set<ActivityReplan>().AsNoTracking()
+            .Where(r => r.ChangedOn >= period.From && r.ChangedOn <= period.To && db.Set<RoadmapActivity>().Any(a => a.Id == r.ActivityId && a.Task!.Goal!.Direction!.ProgramId == id))
+            .ToListAsync(cancellationToken);
+        Report = MonitoringReport.Build(tree, period, replans, options.Value.Thresholds, t);
         return null;
     }
 }
