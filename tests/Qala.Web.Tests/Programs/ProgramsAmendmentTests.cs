@@ -42,6 +42,15 @@ public sealed partial class ProgramsTests
         closed.Headers.Location!.OriginalString.ShouldBe($"/programs/{programId}");
         (await planner.PageAsync($"/programs/{programId}")).QuerySelector("#program-error")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
         (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync(a => a.TaskId == taskId))).ShouldBe(1);
+
+        // An existing item is still shown (links lead to it), read-only, and a post to it is refused.
+        var shown = await planner.PageAsync($"/programs/{programId}/activity/{first}");
+        shown.QuerySelector("#item-read-only")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
+        shown.QuerySelector("#item-form fieldset")!.HasAttribute("disabled").ShouldBeTrue();
+        shown.QuerySelector("#item-form button[type=submit]").ShouldBeNull();
+        var refused = await planner.SubmitAsync((IHtmlFormElement)shown.QuerySelector("#item-form")!, new() { ["Title.En"] = "Renamed without an amendment" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<RoadmapActivity>().SingleAsync(a => a.Id == first))).Title.En.ShouldNotBe("Renamed without an amendment");
         (await planner.PageAsync($"/programs/{programId}/roadmap")).QuerySelector("#roadmap-closed").ShouldNotBeNull();
         var firstSet = await app.QueryAsync(db => db.Set<ProgramVersion>().Where(v => v.ProgramId == programId).Select(v => v.TargetSetId).SingleAsync());
         (await planner.PageAsync($"/indicators/targets/{firstSet}")).QuerySelector("#targets-closed")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");

@@ -115,9 +115,12 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
     [BindProperty]
     public Guid Version { get; set; }
 
+    /// <summary>Why the item is shown read-only: its program's structure is closed; null while it can change.</summary>
+    public string? ReadOnlyReason { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int programId, string level, string id, CancellationToken cancellationToken)
     {
-        if (await OpenAsync(programId, level, id, cancellationToken) is { } refused)
+        if (await OpenAsync(programId, level, id, cancellationToken, reading: true) is { } refused)
         {
             return refused;
         }
@@ -222,7 +225,12 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
     }
 
     // The program must exist, be open and within the planner's territories; a new item needs a parent in this program.
-    private async Task<IActionResult?> OpenAsync(int programId, string level, string id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the program and checks the edit rights. A closed structure (approved without an open amendment, completed,
+    /// archived) refuses every change; <paramref name="reading"/> an existing item then shows it read-only instead, so
+    /// links to it (from PPP projects, facilities, instructions) still lead to it.
+    /// </summary>
+    private async Task<IActionResult?> OpenAsync(int programId, string level, string id, CancellationToken cancellationToken, bool reading = false)
     {
         if (level is not (DirectionLevel or GoalLevel or TaskLevel or ActivityLevel) || (id != "new" && Number(id) is null))
         {
@@ -241,15 +249,16 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
             return Forbid();
         }
 
-        if (!program.IsOpen)
+        var closed = !program.IsOpen ? t["A completed or archived program cannot change."].Value
+            : !ProgramAmendments.StructureOpen(program) ? t["An approved program changes only through an amendment: open one first."].Value
+            : null;
+        if (closed is not null && reading && !IsNew)
         {
-            TempData["Error"] = t["A completed or archived program cannot change."].Value;
-            return Redirect($"/programs/{program.Id}");
+            ReadOnlyReason = closed;
         }
-
-        if (!ProgramAmendments.StructureOpen(program))
+        else if (closed is not null)
         {
-            TempData["Error"] = t["An approved program changes only through an amendment: open one first."].Value;
+            TempData["Error"] = closed;
             return Redirect($"/programs/{program.Id}");
         }
 
