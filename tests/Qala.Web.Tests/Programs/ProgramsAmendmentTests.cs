@@ -44,7 +44,8 @@ public sealed partial class ProgramsTests
         (await app.QueryAsync(db => db.Set<RoadmapActivity>().CountAsync(a => a.TaskId == taskId))).ShouldBe(1);
 
         // An existing item is still shown (links lead to it), read-only, and a post to it is refused.
-        var shown = await planner.PageAsync($"/programs/{programId}/activity/{first}");
+        (await planner.GetAsync($"/programs/{programId}/activity/{first}?lang=ru")).StatusCode.ShouldBe(HttpStatusCode.OK, "the weight's range reads the same in every language");
+        var shown = await planner.PageAsync($"/programs/{programId}/activity/{first}?lang=en");
         shown.QuerySelector("#item-read-only")!.TextContent.ShouldBe("An approved program changes only through an amendment: open one first.");
         shown.QuerySelector("#item-form fieldset")!.HasAttribute("disabled").ShouldBeTrue();
         shown.QuerySelector("#item-form button[type=submit]").ShouldBeNull();

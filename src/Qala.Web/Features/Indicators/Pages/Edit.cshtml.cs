@@ -79,7 +79,7 @@ public sealed class EditModel(QalaDbContext db, DerivedIndicators derived, IStri
     public int? DenominatorIndicatorId { get; set; }
 
     [BindProperty]
-    [Range(typeof(decimal), "-1000000000", "1000000000", ErrorMessage = "The scale is a number other than 0.")]
+    [Range(typeof(decimal), "-1000000000", "1000000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "The scale is a number other than 0.")]
     public decimal? Scale { get; set; }
 
     [BindProperty]

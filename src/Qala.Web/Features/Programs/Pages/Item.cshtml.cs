@@ -78,7 +78,7 @@ public sealed class ItemModel(QalaDbContext db, AuditLog audit, ProgramAccess ac
     public int Position { get; set; } = 1;
 
     [BindProperty]
-    [Range(typeof(decimal), "0.001", "1000", ErrorMessage = "The weight is a number from 0.001 to 1000.")]
+    [Range(typeof(decimal), "0.001", "1000", ParseLimitsInInvariantCulture = true, ErrorMessage = "The weight is a number from 0.001 to 1000.")]
     public decimal Weight { get; set; } = 1;
 
     [BindProperty]

@@ -31,7 +31,7 @@ public sealed class ReportModel(QalaDbContext db, UserScope scope, AttachmentSto
     public string Text { get; set; } = string.Empty;
 
     [BindProperty]
-    [Range(typeof(decimal), "0", "100", ErrorMessage = "The percent complete is a number from 0 to 100.")]
+    [Range(typeof(decimal), "0", "100", ParseLimitsInInvariantCulture = true, ErrorMessage = "The percent complete is a number from 0 to 100.")]
     public decimal PercentComplete { get; set; }
 
     [BindProperty]
