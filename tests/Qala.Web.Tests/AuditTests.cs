@@ -96,9 +96,7 @@ public sealed class AuditTests
     public async Task Tampering_with_an_entry_is_found_by_the_verify_command_and_page(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
-        var environment = kind == DatabaseKind.Postgres
-            ? new Dictionary<string, string> { ["Qala__Database__Provider"] = "postgres", ["ConnectionStrings__Qala"] = app.ConnectionString }
-            : new Dictionary<string, string> { ["ConnectionStrings__Qala"] = app.ConnectionString };
+        var environment = app.ProcessEnvironment();
 
         var (intactExit, intactOut, intactErr) = await QalaProcess.RunAsync(["audit-verify"], environment);
         intactExit.ShouldBe(0, intactErr);

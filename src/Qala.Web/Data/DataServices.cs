@@ -19,7 +19,10 @@ public static class DataServices
         builder.Services.AddSingleton<AuditActorAccessor>();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<AuditLog>();
-        builder.Services.AddDbContext<QalaDbContext>((services, options) =>
+        // Pooled: a request takes a context whose options and services are built once per node, not once per request
+        // (the public form's throughput, ADR 0011). The context keeps no state of its own between uses; the audit
+        // interceptor's per-save state is released on every path a save can end by.
+        builder.Services.AddDbContextPool<QalaDbContext>((services, options) =>
             options.UseQalaDatabase(settings).AddInterceptors(services.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection().SetApplicationName("Qala").PersistKeysToDbContext<QalaDbContext>();
         builder.Services.AddScoped<ReferenceDataSeeder>();

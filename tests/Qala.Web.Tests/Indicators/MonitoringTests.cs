@@ -294,9 +294,7 @@ public sealed class MonitoringTests
     public async Task The_import_indicators_verb_prints_a_summary_and_fails_on_a_rejected_file(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
-        var environment = kind == DatabaseKind.Postgres
-            ? new Dictionary<string, string> { ["Qala__Database__Provider"] = "postgres", ["ConnectionStrings__Qala"] = app.ConnectionString }
-            : new Dictionary<string, string> { ["ConnectionStrings__Qala"] = app.ConnectionString };
+        var environment = app.ProcessEnvironment();
         var folder = Directory.CreateTempSubdirectory("qala-verb-");
         try
         {

@@ -64,6 +64,18 @@ public sealed class QalaApp : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>The environment of a verb run as its own process on this app's database, with <paramref name="extra"/> settings.</summary>
+    public Dictionary<string, string> ProcessEnvironment(Dictionary<string, string>? extra = null)
+    {
+        var environment = new Dictionary<string, string>(extra ?? []) { ["ConnectionStrings__Qala"] = ConnectionString };
+        if (Kind == DatabaseKind.Postgres)
+        {
+            environment["Qala__Database__Provider"] = "postgres";
+        }
+
+        return environment;
+    }
+
     /// <summary>Qala on a database that is migrated and holds reference and demo data.</summary>
     public static async Task<QalaApp> StartAsync(DatabaseKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using DocumentFormat.OpenXml.Packaging;
@@ -465,6 +466,39 @@ public sealed class ParticipationTests
         suggestion.TopicConfirmedBy.ShouldBeNull();
         suggestion.AgencyId.ShouldBeNull("a proposed topic is not routed until a person confirms it");
         (await moderator.PageAsync($"/participation/suggestions/{suggestion.Id}")).QuerySelector("#topic-suggested").ShouldNotBeNull();
+
+        // The same training from the command line, as an operator runs it after entering a meeting's suggestions.
+        var (exit, stdout, stderr) = await QalaProcess.RunAsync(["topics-train"], app.ProcessEnvironment(new() { ["Qala__Participation__MinTrainingExamples"] = "4" }));
+        exit.ShouldBe(0, stderr);
+        var trained = JsonDocument.Parse(stdout).RootElement;
+        trained.GetProperty("trained").GetBoolean().ShouldBeTrue();
+        trained.GetProperty("examples").GetInt32().ShouldBe(6);
+        trained.GetProperty("labels").EnumerateArray().Select(l => l.GetString()).ShouldBe(["public-transport", "street-lighting"]);
+        (await app.QueryAsync(db => db.Set<TopicModelSnapshot>().CountAsync())).ShouldBe(1, "the newest model replaces the one before");
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_post_to_a_discussion_closed_since_its_form_was_read_is_refused_and_nothing_is_stored(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var id = await OpenConsultationAsync(app);
+        var citizen = app.Browser("en");
+        var form = (IHtmlFormElement)(await citizen.PageAsync($"/consultations/{id}/suggest")).QuerySelector("#suggestion-form")!;
+
+        // Closed by another node: this node still remembers the discussion as open, the writer's batch reads it again.
+        await app.QueryAsync(db => db.Set<Consultation>().Where(c => c.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Phase, ConsultationPhase.Summarising)));
+        var response = await citizen.SubmitAsync(form, new() { ["Text"] = "Light the path along the Esentai river." });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("This consultation does not accept suggestions now.");
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync(s => s.ConsultationId == id))).ShouldBe(0);
+
+        // Opened again: the form takes suggestions at once, however recently this node read it closed.
+        await app.QueryAsync(db => db.Set<Consultation>().Where(c => c.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Phase, ConsultationPhase.Open)));
+        (await citizen.SubmitAsync(form, new() { ["Text"] = "Light the path along the Esentai river." })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync(s => s.ConsultationId == id))).ShouldBe(1);
     }
 
     [Theory, ClassData(typeof(AllDatabases))]

@@ -60,7 +60,10 @@ public sealed class Consultation : IVersioned, ITerritoryScoped
 
     public Guid Version { get; set; }
 
-    public bool AcceptsSuggestions => Phase == ConsultationPhase.Open;
+    public bool AcceptsSuggestions => TakesSuggestionsIn(Phase);
+
+    /// <summary>Only an open consultation takes suggestions from citizens.</summary>
+    public static bool TakesSuggestionsIn(ConsultationPhase phase) => phase == ConsultationPhase.Open;
 
     /// <summary>The phases a consultation may move to from <paramref name="phase"/>: forward one step, or reopened while summarising.</summary>
     public static IReadOnlyList<ConsultationPhase> NextOf(ConsultationPhase phase) => phase switch

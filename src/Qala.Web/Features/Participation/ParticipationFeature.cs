@@ -15,6 +15,7 @@ public static class ParticipationFeature
             .ValidateOnStart();
         builder.Services.AddScoped<SuggestionIntake>();
         builder.Services.AddSingleton<SuggestionWriter>();
+        builder.Services.AddSingleton<PublicConsultations>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SuggestionWriter>());
         builder.Services.AddScoped<SuggestionRouting>();
         builder.Services.AddScoped<SuggestionAnswers>();

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Qala.Engine.Participation.Topics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Qala.Web.Data;
@@ -90,6 +91,8 @@ public sealed class SuggestionIntake(
     public const int MaxNameLength = 200;
     public const int MaxPhoneLength = 40;
 
+    private const string NotAccepting = "This consultation does not accept suggestions now.";
+
     /// <summary>Checks the submission and stores it with the caller's other changes (staff entry, e-mail).</summary>
     public async Task<IntakeResult> SubmitAsync(SuggestionSubmission submission, CancellationToken cancellationToken)
     {
@@ -99,7 +102,7 @@ public sealed class SuggestionIntake(
         }
 
         var consultation = await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == submission.ConsultationId, cancellationToken);
-        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
+        var (errors, accepted) = await CheckAsync(submission, consultation, null, cancellationToken);
         if (accepted is null)
         {
             return new IntakeResult(null, errors);
@@ -111,9 +114,9 @@ public sealed class SuggestionIntake(
             suggestion.ChooseTopic(topic, submission.EnteredBy!);
             await routing.RouteAsync(suggestion, cancellationToken);
         }
-        else
+        else if (await ProposeTopicAsync(suggestion.Text, cancellationToken) is { } proposal)
         {
-            await accepted.ProposeTopicAsync(db, suggestion, cancellationToken);
+            suggestion.Suggest(proposal.Topic, proposal.Confidence);
         }
 
         db.Add(suggestion);
@@ -139,12 +142,15 @@ public sealed class SuggestionIntake(
     /// <summary>
     /// Checks a citizen's submission from the public form and stores it by group commit: the receipt comes back only
     /// once the suggestion is committed (or is the receipt of the suggestion stored earlier with the same form key).
-    /// The form's page has read the consultation already.
+    /// The form's page has found the consultation and its districts (<see cref="PublicConsultations"/>); the writer's
+    /// batch checks again that the consultation takes suggestions and proposes the topic, so a post reads nothing
+    /// from the database before it is queued.
     /// </summary>
-    public async Task<IntakeResult> SubmitFromFormAsync(Consultation consultation, SuggestionSubmission submission, CancellationToken cancellationToken)
+    public async Task<IntakeResult> SubmitFromFormAsync(ConsultationForm form, SuggestionSubmission submission, CancellationToken cancellationToken)
     {
+        var consultation = form.Consultation;
         ArgumentOutOfRangeException.ThrowIfNotEqual(submission.ConsultationId, consultation.Id);
-        var (errors, accepted) = await CheckAsync(submission, consultation, cancellationToken);
+        var (errors, accepted) = await CheckAsync(submission, consultation, form.Districts, cancellationToken);
         if (accepted is null)
         {
             return new IntakeResult(null, errors);
@@ -153,59 +159,51 @@ public sealed class SuggestionIntake(
         var consentVersion = options.Value.ConsentTextVersion;
         var code = await writer.StoreAsync(
             submission.SubmissionKey,
-            async (context, token) =>
+            async (batch, token) =>
             {
+                if (!await batch.AcceptsAsync(consultation.Id, token))
+                {
+                    return null;
+                }
+
                 var suggestion = accepted.New(consentVersion);
-                await accepted.ProposeTopicAsync(context, suggestion, token);
+                if (await batch.ProposeAsync(suggestion.Text, token) is { } proposal)
+                {
+                    suggestion.Suggest(proposal.Topic, proposal.Confidence);
+                }
+
                 return suggestion;
             },
             actors.Current(),
             cancellationToken);
-        return new IntakeResult(code, []);
+        return code is null ? new IntakeResult(null, [(string.Empty, NotAccepting)]) : new IntakeResult(code, []);
     }
 
     /// <summary>Checks the submission by field and, when it passes, what it becomes: district and proposed topic included.</summary>
     private async Task<(IReadOnlyList<(string Field, string Message)> Errors, Accepted? Accepted)> CheckAsync(
-        SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
+        SuggestionSubmission submission, Consultation? consultation, IReadOnlyList<Territory>? districts, CancellationToken cancellationToken)
     {
-        var errors = await ErrorsAsync(submission, consultation, cancellationToken);
+        var errors = await ErrorsAsync(submission, consultation, districts, cancellationToken);
         if (errors.Count > 0)
         {
             return (errors, null);
         }
 
         var district = submission.DistrictId ?? await DistrictAtAsync(consultation!.TerritoryId, submission.Latitude, submission.Longitude, cancellationToken);
-        var proposal = submission.TopicId is null ? await ProposeTopicAsync(submission.Text.Trim(), cancellationToken) : null;
-        return ([], new Accepted(submission, consultation!.Id, consultation.TerritoryId, district, time.GetUtcNow(), proposal));
+        return ([], new Accepted(submission, consultation!.Id, consultation.TerritoryId, district, time.GetUtcNow()));
     }
 
-    /// <summary>
-    /// The topic model's proposal: its first topic, or a confidential topic that reaches
-    /// <see cref="ParticipationOptions.ConfidentialTopicBar"/> — which holds the suggestion back until a person decides.
-    /// </summary>
-    private async Task<TopicProposal?> ProposeTopicAsync(string text, CancellationToken cancellationToken)
-    {
-        if (await topicModels.CurrentAsync(db, cancellationToken) is not { } model)
-        {
-            return null;
-        }
-
-        var prediction = model.Predict(text);
-        var topics = await db.Set<Topic>().AsNoTracking().Select(t => new { t.Id, t.Code, t.IsConfidential }).ToListAsync(cancellationToken);
-        var confidential = topics.Where(t => t.IsConfidential && prediction.ConfidenceOf(t.Code) >= options.Value.ConfidentialTopicBar)
-            .OrderByDescending(t => prediction.ConfidenceOf(t.Code)).FirstOrDefault();
-        if (confidential is not null)
-        {
-            return new TopicProposal(confidential.Id, prediction.ConfidenceOf(confidential.Code));
-        }
-
-        return topics.FirstOrDefault(t => t.Code == prediction.Label) is { } topic ? new TopicProposal(topic.Id, prediction.Confidence) : null;
-    }
+    /// <summary>The topic model's proposal for a suggestion stored in this unit of work (staff entry, e-mail).</summary>
+    private async Task<TopicProposal?> ProposeTopicAsync(string text, CancellationToken cancellationToken) =>
+        await topicModels.CurrentAsync(db, cancellationToken) is { } model
+            ? TopicProposal.Of(model.Predict(text), await db.Set<Topic>().ToListAsync(cancellationToken), options.Value.ConfidentialTopicBar)
+            : null;
 
     private Task<string?> ReceiptOfAsync(Guid key, CancellationToken cancellationToken) =>
         db.Set<Suggestion>().AsNoTracking().Where(s => s.SubmissionKey == key).Select(s => s.PublicCode).FirstOrDefaultAsync(cancellationToken);
 
-    private async Task<List<(string Field, string Message)>> ErrorsAsync(SuggestionSubmission submission, Consultation? consultation, CancellationToken cancellationToken)
+    private async Task<List<(string Field, string Message)>> ErrorsAsync(
+        SuggestionSubmission submission, Consultation? consultation, IReadOnlyList<Territory>? districts, CancellationToken cancellationToken)
     {
         var errors = new List<(string Field, string Message)>();
         if (consultation is null)
@@ -217,7 +215,7 @@ public sealed class SuggestionIntake(
         var fromStaff = submission.EnteredBy is not null;
         if (fromStaff ? consultation.Phase == ConsultationPhase.ReportPublished : !consultation.AcceptsSuggestions)
         {
-            errors.Add((string.Empty, "This consultation does not accept suggestions now."));
+            errors.Add((string.Empty, NotAccepting));
         }
 
         var text = submission.Text.Trim();
@@ -250,7 +248,8 @@ public sealed class SuggestionIntake(
             errors.Add((nameof(submission.Consent), "Give your consent to keep your contact details, or leave them out."));
         }
 
-        if (submission.DistrictId is { } district && !await db.Set<Territory>().AnyAsync(t => t.Id == district && t.ParentId == consultation.TerritoryId, cancellationToken))
+        if (submission.DistrictId is { } district
+            && !(districts?.Any(t => t.Id == district) ?? await db.Set<Territory>().AnyAsync(t => t.Id == district && t.ParentId == consultation.TerritoryId, cancellationToken)))
         {
             errors.Add((nameof(submission.DistrictId), "Choose a district of this city."));
         }
@@ -303,10 +302,27 @@ public sealed class SuggestionIntake(
 }
 
 /// <summary>A topic the model proposes for a suggestion, with its confidence.</summary>
-internal sealed record TopicProposal(int TopicId, double Confidence);
+internal sealed record TopicProposal(Topic Topic, double Confidence)
+{
+    /// <summary>
+    /// The model's first topic, or a confidential topic that reaches <paramref name="confidentialBar"/> even if another
+    /// ranks first — which holds the suggestion back until a person decides.
+    /// </summary>
+    public static TopicProposal? Of(TopicSuggestion prediction, IReadOnlyList<Topic> topics, double confidentialBar)
+    {
+        var confidential = topics.Where(t => t.IsConfidential && prediction.ConfidenceOf(t.Code) >= confidentialBar)
+            .OrderByDescending(t => prediction.ConfidenceOf(t.Code)).FirstOrDefault();
+        if (confidential is not null)
+        {
+            return new TopicProposal(confidential, prediction.ConfidenceOf(confidential.Code));
+        }
+
+        return topics.FirstOrDefault(t => t.Code == prediction.Label) is { } topic ? new TopicProposal(topic, prediction.Confidence) : null;
+    }
+}
 
 /// <summary>A submission that passed the checks, and what its suggestion is made of.</summary>
-internal sealed record Accepted(SuggestionSubmission Submission, int ConsultationId, int TerritoryId, int? DistrictId, DateTimeOffset At, TopicProposal? Proposal)
+internal sealed record Accepted(SuggestionSubmission Submission, int ConsultationId, int TerritoryId, int? DistrictId, DateTimeOffset At)
 {
     /// <summary>A new suggestion of the submission (a fresh one each time, so that a retried batch starts clean).</summary>
     public Suggestion New(string consentTextVersion)
@@ -346,15 +362,6 @@ internal sealed record Accepted(SuggestionSubmission Submission, int Consultatio
         }
 
         return suggestion;
-    }
-
-    /// <summary>Records the proposed topic, read in the unit of work that stores the suggestion.</summary>
-    public async Task ProposeTopicAsync(QalaDbContext db, Suggestion suggestion, CancellationToken cancellationToken)
-    {
-        if (Proposal is { } proposal && await db.Set<Topic>().FindAsync([proposal.TopicId], cancellationToken) is { } topic)
-        {
-            suggestion.Suggest(topic, proposal.Confidence);
-        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

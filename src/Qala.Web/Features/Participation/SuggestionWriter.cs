@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Qala.Engine.Participation.Topics;
 using Microsoft.Extensions.Options;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
@@ -12,10 +13,13 @@ namespace Qala.Web.Features.Participation;
 /// suggestions, contacts and their audit entries, chained under one lock of the audit head — and only after the commit
 /// gives each request its receipt. A batch that fails is stored again one suggestion at a time, so one bad suggestion
 /// fails only its own request and nothing is acknowledged that is not committed. A form key already stored, or twice
-/// in one batch, gets the first suggestion's receipt.
+/// in one batch, gets the first suggestion's receipt. What every suggestion of a batch needs from the database — whether
+/// its consultation still takes suggestions, the topic model and the topics — is read once per batch
+/// (<see cref="SuggestionBatch"/>).
 /// </summary>
 public sealed partial class SuggestionWriter(
-    IServiceScopeFactory scopes, AuditActorAccessor actors, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger) : BackgroundService
+    IServiceScopeFactory scopes, AuditActorAccessor actors, TopicModelCache topicModels, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
+    : BackgroundService
 {
     private readonly Channel<Queued> queue = Channel.CreateUnbounded<Queued>();
 
@@ -23,13 +27,14 @@ public sealed partial class SuggestionWriter(
     public int Waiting => queue.Reader.Count;
 
     /// <summary>
-    /// Queues a suggestion and waits until it is committed; returns its receipt code, or the code of the suggestion
-    /// stored earlier with the same form key. <paramref name="build"/> makes the suggestion in the writer's unit of
-    /// work (it may run twice when a batch is retried); the audit log names <paramref name="actor"/> as its author.
+    /// Queues a suggestion and waits until it is committed; returns its receipt code, the code of the suggestion
+    /// stored earlier with the same form key, or null when <paramref name="build"/> refused it. <paramref name="build"/>
+    /// makes the suggestion in the writer's batch (it may run twice when a batch is retried); the audit log names
+    /// <paramref name="actor"/> as its author.
     /// </summary>
-    public async Task<string> StoreAsync(Guid? key, Func<QalaDbContext, CancellationToken, Task<Suggestion>> build, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<string?> StoreAsync(Guid? key, Func<SuggestionBatch, CancellationToken, Task<Suggestion?>> build, AuditActor actor, CancellationToken cancellationToken)
     {
-        var queued = new Queued(key, build, actor, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var queued = new Queued(key, build, actor, new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously));
         await queue.Writer.WriteAsync(queued, cancellationToken);
         // Once queued the suggestion is stored or refused whatever the client does; waiting is all that is cancelled.
         return await queued.Receipt.Task.WaitAsync(cancellationToken);
@@ -89,12 +94,14 @@ public sealed partial class SuggestionWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        var suggestions = new SuggestionBatch(db, topicModels, options.Value.ConfidentialTopicBar);
         var keys = batch.Where(q => q.Key is not null).Select(q => q.Key).Distinct().ToList();
         var receipts = keys.Count == 0
             ? []
             : await db.Set<Suggestion>().AsNoTracking().Where(s => keys.Contains(s.SubmissionKey))
                 .ToDictionaryAsync(s => s.SubmissionKey!.Value, s => s.PublicCode);
         var stored = new List<(Queued Queued, Suggestion Suggestion)>();
+        var refused = new List<Queued>();
         var first = new Dictionary<Guid, Suggestion>();
         var repeats = new List<(Queued Queued, Guid Key)>();
         foreach (var queued in batch)
@@ -105,7 +112,12 @@ public sealed partial class SuggestionWriter(
                 continue;
             }
 
-            var suggestion = await queued.Build(db, CancellationToken.None);
+            if (await queued.Build(suggestions, CancellationToken.None) is not { } suggestion)
+            {
+                refused.Add(queued);
+                continue;
+            }
+
             actors.Attribute(suggestion, queued.Actor);
             db.Add(suggestion);
             stored.Add((queued, suggestion));
@@ -129,10 +141,51 @@ public sealed partial class SuggestionWriter(
         {
             queued.Receipt.TrySetResult(receipts.TryGetValue(key, out var earlier) ? earlier : first[key].PublicCode);
         }
+
+        foreach (var queued in refused)
+        {
+            queued.Receipt.TrySetResult(null);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "A batch of {Count} suggestions failed to commit; storing them one by one")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
-    private sealed record Queued(Guid? Key, Func<QalaDbContext, CancellationToken, Task<Suggestion>> Build, AuditActor Actor, TaskCompletionSource<string> Receipt);
+    private sealed record Queued(Guid? Key, Func<SuggestionBatch, CancellationToken, Task<Suggestion?>> Build, AuditActor Actor, TaskCompletionSource<string?> Receipt);
+}
+
+/// <summary>
+/// One batch of the <see cref="SuggestionWriter"/>: its unit of work, and what its suggestions need from the database,
+/// read once for all of them — whether a consultation takes suggestions (read in the batch, so a discussion closed on
+/// any node refuses at once), the current topic model and the topics, tracked in the batch's unit of work.
+/// </summary>
+public sealed class SuggestionBatch(QalaDbContext db, TopicModelCache topicModels, double confidentialTopicBar)
+{
+    private readonly Dictionary<int, bool> accepting = [];
+    private (TopicModel? Model, List<Topic> Topics)? topics;
+
+    /// <summary>Whether the consultation takes suggestions now.</summary>
+    public async Task<bool> AcceptsAsync(int consultationId, CancellationToken cancellationToken)
+    {
+        if (!accepting.TryGetValue(consultationId, out var accepts))
+        {
+            var phase = await db.Set<Consultation>().AsNoTracking().Where(c => c.Id == consultationId)
+                .Select(c => (ConsultationPhase?)c.Phase).FirstOrDefaultAsync(cancellationToken);
+            accepting[consultationId] = accepts = phase is { } known && Consultation.TakesSuggestionsIn(known);
+        }
+
+        return accepts;
+    }
+
+    /// <summary>The topic the model proposes for the text, or null without a model.</summary>
+    internal async Task<TopicProposal?> ProposeAsync(string text, CancellationToken cancellationToken)
+    {
+        if (topics is null)
+        {
+            var model = await topicModels.CurrentAsync(db, cancellationToken);
+            topics = (model, model is null ? [] : await db.Set<Topic>().ToListAsync(cancellationToken));
+        }
+
+        return topics.Value.Model is { } current ? TopicProposal.Of(current.Predict(text), topics.Value.Topics, confidentialTopicBar) : null;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 using Qala.Web.Data.Audit;
 using Qala.Web.Data.Seeding;
 using Qala.Web.Features.Indicators;
+using Qala.Web.Features.Participation;
 
 namespace Qala.Web.Infrastructure.Commands;
 
@@ -21,6 +22,7 @@ public static class QalaCommands
         new("audit-verify", "Check the hash chain of the audit log; prints the first broken link and exits with 2 when the log was tampered with.", VerifyAuditAsync),
         new("model-diff", "Print EF Core's differences between the model of a previous build (--previous DIR with its Qala.Web.dll) or an empty database and the current model: the starting point of the next hand-written migration.", (services, _) => ModelDiff.RunAsync(services)),
         new("import-indicators", "Import indicator values: FILE... [--dry-run] [--skip-invalid-rows]. open-sdg files (indicator_8-5-2.csv) or long files (indicator, territory, period, value). Prints {files, observations, unchanged, revised, errors}; exits with 1 when a file is rejected.", IndicatorImportCommand.RunAsync, IndicatorImportCommand.Flags),
+        new("topics-train", "Train the suggestions' topic model now from the topics staff confirmed, as the nightly job does. Prints {trained, examples, labels}.", TrainTopicsAsync),
         new("access-coverage", AccessCoverageCommand.Description, AccessCoverageCommand.RunAsync, UsesDatabase: false),
         new("extract-instructions", ExtractInstructionsCommand.Description, ExtractInstructionsCommand.RunAsync, UsesDatabase: false),
         new("topics-evaluate", TopicsEvaluateCommand.Description, TopicsEvaluateCommand.RunAsync, UsesDatabase: false),
@@ -88,6 +90,11 @@ public static class QalaCommands
     private static async Task<object> VerifyAuditAsync(IServiceProvider services, string[] _) =>
         await services.GetRequiredService<AuditLog>().VerifyAsync(CancellationToken.None);
 
+    private static async Task<object> TrainTopicsAsync(IServiceProvider services, string[] _) =>
+        await services.GetRequiredService<TopicTraining>().TrainAsync(CancellationToken.None) is { } model
+            ? new TopicTrainingSummary(true, model.Examples, model.Labels.Split(','))
+            : new TopicTrainingSummary(false, 0, []);
+
     private static bool IsHelp(string arg) => arg is "--help" or "-h" or "help" or "-?";
 
     private static string Usage() =>
@@ -110,6 +117,9 @@ public static class QalaCommands
            QALA_ADMIN_PASSWORD             password of the first administrator (else a one-time one is printed)
          Results are JSON on standard output; logs go to standard error.
          """;
+
+    /// <summary>What <c>topics-train</c> did: no model when too few topics were confirmed (<c>Qala:Participation:MinTrainingExamples</c>).</summary>
+    private sealed record TopicTrainingSummary(bool Trained, int Examples, IReadOnlyList<string> Labels);
 
     /// <summary>A verb; one that does not use the database (<paramref name="UsesDatabase"/> false) runs without building the web host.</summary>
     private sealed record Verb(string Name, string Description, Func<IServiceProvider, string[], Task<object>> Run, IReadOnlySet<string>? OwnFlags = null, bool UsesDatabase = true)

@@ -24,7 +24,9 @@ namespace Qala.Web.Features.Participation.Pages;
 [AllowAnonymous]
 [EnableRateLimiting(PublicFormLimits.Policy)]
 [RequestSizeLimit(MaxRequestBytes)]
-public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOptions<ParticipationOptions> options, IOptions<SocialOptions> maps, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SuggestModel(
+    QalaDbContext db, PublicConsultations consultations, SuggestionIntake intake, IOptions<ParticipationOptions> options, IOptions<SocialOptions> maps,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     public const int MaxRequestBytes = 64 * 1024;
 
@@ -72,7 +74,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
     public string? Website { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? await FormAsync(cancellationToken) : NotFound();
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
@@ -91,11 +93,11 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         var longitude = Coordinate(Longitude, nameof(Longitude), "The longitude is a number of degrees from -180 to 180.");
         if (!ModelState.IsValid)
         {
-            return await FormAsync(cancellationToken);
+            return Page();
         }
 
         var result = await intake.SubmitFromFormAsync(
-            Consultation,
+            new ConsultationForm(Consultation, Districts),
             new SuggestionSubmission
             {
                 ConsultationId = id,
@@ -120,7 +122,7 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
                 ModelState.AddModelError(field, t[message]);
             }
 
-            return await FormAsync(cancellationToken);
+            return Page();
         }
 
         return Redirect($"/suggestions/{result.PublicCode}?sent=true");
@@ -156,22 +158,15 @@ public sealed class SuggestModel(QalaDbContext db, SuggestionIntake intake, IOpt
         return null;
     }
 
+    /// <summary>The consultation and its city's districts to choose from, remembered on this node while it is open.</summary>
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await db.Set<Consultation>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } consultation)
+        if (await consultations.FindAsync(db, id, cancellationToken) is not { } form)
         {
             return false;
         }
 
-        Consultation = consultation;
+        (Consultation, Districts) = (form.Consultation, form.Districts);
         return true;
-    }
-
-    /// <summary>The form with the city's districts to choose from (a post that is stored never draws it).</summary>
-    private async Task<IActionResult> FormAsync(CancellationToken cancellationToken)
-    {
-        Districts = await db.Set<Territory>().AsNoTracking().Where(x => x.ParentId == Consultation.TerritoryId && x.ValidTo == null)
-            .OrderBy(x => x.Code).ToListAsync(cancellationToken);
-        return Page();
     }
 }
