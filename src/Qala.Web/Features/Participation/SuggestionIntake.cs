@@ -1,7 +1,7 @@
 using System.Net.Mail;
-using Qala.Engine.Participation.Topics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Qala.Engine.Participation.Topics;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.SocialInfrastructure;

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Qala.Engine.Participation.Topics;
 using Microsoft.Extensions.Options;
+using Qala.Engine.Participation.Topics;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 
