@@ -2,6 +2,8 @@
 -- each time. With POOL set (a file of "cookie<TAB>token" lines, one per GET of the form), every POST carries one of
 -- those valid antiforgery cookie + token pairs, taken in turn. Counts the acknowledged posts (a redirect to the
 -- receipt) and writes their receipt codes to RECEIPTS.<thread> so that the script can compare them with the database.
+-- With DRAIN_AFTER set (seconds), posting stops that long after the start and the connections ask GET /health until
+-- wrk ends: every post then gets its answer before wrk closes its connections, so no post is left in flight.
 local threads = {}
 local next_id = 1
 
@@ -22,7 +24,8 @@ function init(args)
     end
   end
   math.randomseed(os.time() * 1000 + id)
-  sent, acknowledged, other = 0, 0, 0
+  sent, acknowledged, other, drained = 0, 0, 0, 0
+  drain_at = os.getenv("DRAIN_AFTER") and os.getenv("DRAIN_AFTER") ~= "" and os.time() + tonumber(os.getenv("DRAIN_AFTER")) or nil
   receipts = io.open(os.getenv("RECEIPTS") .. "." .. id, "w")
   receipts:setvbuf("line")
 end
@@ -33,6 +36,9 @@ local function key()
 end
 
 function request()
+  if drain_at and os.time() >= drain_at then
+    return wrk.format("GET", "/health")
+  end
   sent = sent + 1
   local body = "Text=Suggestion+" .. id .. "-" .. sent .. "+from+the+load+test%3A+light+the+path+along+the+river+near+house+" .. math.random(1, 999)
     .. "&SubmissionKey=" .. key()
@@ -46,7 +52,9 @@ function request()
 end
 
 function response(status, headers, body)
-  if status == 302 then
+  if drain_at and status == 200 and headers["Content-Type"] == "application/json" then
+    drained = drained + 1
+  elseif status == 302 then
     acknowledged = acknowledged + 1
     receipts:write((headers["Location"] or ""):match("/suggestions/([^?]+)") or "", "\n")
   else
@@ -55,11 +63,12 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local s, a, o = 0, 0, 0
+  local s, a, o, d = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     s = s + thread:get("sent")
     a = a + thread:get("acknowledged")
     o = o + thread:get("other")
+    d = d + thread:get("drained")
   end
-  io.write(string.format("lua: sent %d, acknowledged (302) %d, other statuses %d\n", s, a, o))
+  io.write(string.format("lua: sent %d, acknowledged (302) %d, other statuses %d, health checks while draining %d\n", s, a, o, d))
 end

@@ -10,8 +10,9 @@ public static class ParticipationFeature
     {
         builder.Services.AddOptions<ParticipationOptions>().Bind(builder.Configuration.GetSection("Qala:Participation"))
             .Validate(
-                o => o.AnswerWorkingDays is > 0 and <= 90 && !string.IsNullOrWhiteSpace(o.ConsentTextVersion) && o.ConfidentialTopicBar is > 0 and <= 1 && o.MinTrainingExamples >= 2 && o.WriteBatch > 0,
-                "Qala:Participation: AnswerWorkingDays is 1–90, ConsentTextVersion is set, ConfidentialTopicBar is in (0, 1], MinTrainingExamples is at least 2, WriteBatch is positive.")
+                o => o.AnswerWorkingDays is > 0 and <= 90 && !string.IsNullOrWhiteSpace(o.ConsentTextVersion) && o.ConfidentialTopicBar is > 0 and <= 1 && o.MinTrainingExamples >= 2 && o.WriteBatch > 0
+                     && o.Writers is >= 1 and <= 16,
+                "Qala:Participation: AnswerWorkingDays is 1–90, ConsentTextVersion is set, ConfidentialTopicBar is in (0, 1], MinTrainingExamples is at least 2, WriteBatch is positive, Writers is 1–16.")
             .ValidateOnStart();
         builder.Services.AddScoped<SuggestionIntake>();
         builder.Services.AddSingleton<SuggestionWriter>();

@@ -30,6 +30,12 @@ public sealed class ParticipationOptions
 
     /// <summary>The most public-form suggestions one node stores in one transaction (group commit, ADR 0007).</summary>
     public int WriteBatch { get; set; } = 500;
+
+    /// <summary>
+    /// How many writers of one node store the public form's batches: one builds its batch while another waits for the
+    /// database (ADR 0011). One writer gives batches strictly one after the other.
+    /// </summary>
+    public int Writers { get; set; } = 2;
 }
 
 /// <summary>A suggestion as it arrives from any channel, before it is checked.</summary>
@@ -142,9 +148,10 @@ public sealed class SuggestionIntake(
     /// <summary>
     /// Checks a citizen's submission from the public form and stores it by group commit: the receipt comes back only
     /// once the suggestion is committed (or is the receipt of the suggestion stored earlier with the same form key).
-    /// The form's page has found the consultation and its districts (<see cref="PublicConsultations"/>); the writer's
-    /// batch checks again that the consultation takes suggestions and proposes the topic, so a post reads nothing
-    /// from the database before it is queued.
+    /// The form's page has found the consultation and its districts (<see cref="PublicConsultations"/>) and the topic
+    /// model is the node's (<see cref="TopicModelCache"/>), so a post reads nothing from the database before it is
+    /// queued; the writer's batch checks again that the consultation takes suggestions and turns the model's
+    /// prediction into a topic.
     /// </summary>
     public async Task<IntakeResult> SubmitFromFormAsync(ConsultationForm form, SuggestionSubmission submission, CancellationToken cancellationToken)
     {
@@ -157,6 +164,7 @@ public sealed class SuggestionIntake(
         }
 
         var consentVersion = options.Value.ConsentTextVersion;
+        var prediction = await topicModels.CurrentAsync(db, cancellationToken) is { } model ? model.Predict(submission.Text.Trim()) : null;
         var code = await writer.StoreAsync(
             submission.SubmissionKey,
             async (batch, token) =>
@@ -167,7 +175,7 @@ public sealed class SuggestionIntake(
                 }
 
                 var suggestion = accepted.New(consentVersion);
-                if (await batch.ProposeAsync(suggestion.Text, token) is { } proposal)
+                if (prediction is not null && await batch.ProposeAsync(prediction, token) is { } proposal)
                 {
                     suggestion.Suggest(proposal.Topic, proposal.Confidence);
                 }

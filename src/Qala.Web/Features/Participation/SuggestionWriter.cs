@@ -18,7 +18,7 @@ namespace Qala.Web.Features.Participation;
 /// (<see cref="SuggestionBatch"/>).
 /// </summary>
 public sealed partial class SuggestionWriter(
-    IServiceScopeFactory scopes, AuditActorAccessor actors, TopicModelCache topicModels, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
+    IServiceScopeFactory scopes, AuditActorAccessor actors, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
     : BackgroundService
 {
     private readonly Channel<Queued> queue = Channel.CreateUnbounded<Queued>();
@@ -47,7 +47,10 @@ public sealed partial class SuggestionWriter(
         return base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Writers).Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
+
+    private async Task WriteQueuedAsync()
     {
         var batch = new List<Queued>();
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
@@ -94,7 +97,7 @@ public sealed partial class SuggestionWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
-        var suggestions = new SuggestionBatch(db, topicModels, options.Value.ConfidentialTopicBar);
+        var suggestions = new SuggestionBatch(db, options.Value.ConfidentialTopicBar);
         var keys = batch.Where(q => q.Key is not null).Select(q => q.Key).Distinct().ToList();
         var receipts = keys.Count == 0
             ? []
@@ -155,14 +158,14 @@ public sealed partial class SuggestionWriter(
 }
 
 /// <summary>
-/// One batch of the <see cref="SuggestionWriter"/>: its unit of work, and what its suggestions need from the database,
-/// read once for all of them — whether a consultation takes suggestions (read in the batch, so a discussion closed on
-/// any node refuses at once), the current topic model and the topics, tracked in the batch's unit of work.
+/// One batch of the <see cref="SuggestionWriter"/>: what its suggestions need from the database, read once for all of
+/// them — whether a consultation takes suggestions (read in the batch, so a discussion closed on any node refuses at
+/// once) and the topics, tracked in the batch's unit of work.
 /// </summary>
-public sealed class SuggestionBatch(QalaDbContext db, TopicModelCache topicModels, double confidentialTopicBar)
+public sealed class SuggestionBatch(QalaDbContext db, double confidentialTopicBar)
 {
     private readonly Dictionary<int, bool> accepting = [];
-    private (TopicModel? Model, List<Topic> Topics)? topics;
+    private List<Topic>? topics;
 
     /// <summary>Whether the consultation takes suggestions now.</summary>
     public async Task<bool> AcceptsAsync(int consultationId, CancellationToken cancellationToken)
@@ -177,15 +180,10 @@ public sealed class SuggestionBatch(QalaDbContext db, TopicModelCache topicModel
         return accepts;
     }
 
-    /// <summary>The topic the model proposes for the text, or null without a model.</summary>
-    internal async Task<TopicProposal?> ProposeAsync(string text, CancellationToken cancellationToken)
+    /// <summary>The topic proposed by the model's prediction, or null when the model's topic is no longer known.</summary>
+    internal async Task<TopicProposal?> ProposeAsync(TopicSuggestion prediction, CancellationToken cancellationToken)
     {
-        if (topics is null)
-        {
-            var model = await topicModels.CurrentAsync(db, cancellationToken);
-            topics = (model, model is null ? [] : await db.Set<Topic>().ToListAsync(cancellationToken));
-        }
-
-        return topics.Value.Model is { } current ? TopicProposal.Of(current.Predict(text), topics.Value.Topics, confidentialTopicBar) : null;
+        topics ??= await db.Set<Topic>().ToListAsync(cancellationToken);
+        return TopicProposal.Of(prediction, topics, confidentialTopicBar);
     }
 }

@@ -36,39 +36,56 @@ internal sealed class TopicModelSnapshotConfiguration : IEntityTypeConfiguration
 }
 
 /// <summary>
-/// The newest trained model, read once per web node and kept until a newer one is stored (one cheap query per use to
-/// find out). Thread-safe: suggestions arrive on many requests at once.
+/// The newest trained model, read once per web node and kept until a newer one is stored. Whether there is a newer one
+/// is asked at most once per <see cref="Fresh"/> (one cheap query), so a model trained on another node is used within
+/// a second; the node that trains uses its model at once (<see cref="Use"/>). Thread-safe: suggestions arrive on many
+/// requests at once.
 /// </summary>
-public sealed class TopicModelCache
+public sealed class TopicModelCache(TimeProvider time)
 {
-    private (int Id, TopicModel Model)? current;
+    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(1);
+
+    private volatile Known? known;
 
     public async Task<TopicModel?> CurrentAsync(QalaDbContext db, CancellationToken cancellationToken)
     {
+        var last = known;
+        if (last is not null && time.GetElapsedTime(last.CheckedAt) < Fresh)
+        {
+            return last.Model;
+        }
+
+        var checkedAt = time.GetTimestamp();
         var newest = await db.Set<TopicModelSnapshot>().AsNoTracking().OrderByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
         if (newest is null)
         {
+            known = new Known(null, null, checkedAt);
             return null;
         }
 
-        var known = current;
-        if (known is { } cached && cached.Id == newest)
+        if (last is { Model: { } model } && last.Id == newest)
         {
-            return cached.Model;
+            known = last with { CheckedAt = checkedAt };
+            return model;
         }
 
         var content = await db.Set<TopicModelSnapshot>().AsNoTracking().Where(m => m.Id == newest).Select(m => m.Content).SingleAsync(cancellationToken);
-        var model = TopicModel.FromBytes(content);
-        current = (newest.Value, model);
-        return model;
+        var read = TopicModel.FromBytes(content);
+        known = new Known(newest, read, checkedAt);
+        return read;
     }
+
+    /// <summary>Uses a model this node has just stored, without waiting to find it in the database.</summary>
+    public void Use(int id, TopicModel model) => known = new Known(id, model, time.GetTimestamp());
+
+    private sealed record Known(int? Id, TopicModel? Model, long CheckedAt);
 }
 
 /// <summary>
 /// Learns the topics from the suggestions whose topic a person chose or confirmed: retrains on all of them (seconds
 /// for tens of thousands) and stores the model, keeping only the newest.
 /// </summary>
-public sealed class TopicTraining(QalaDbContext db, TimeProvider time, IOptions<ParticipationOptions> options)
+public sealed class TopicTraining(QalaDbContext db, TopicModelCache models, TimeProvider time, IOptions<ParticipationOptions> options)
 {
     /// <summary>The stored model, or null when there are too few confirmed examples or fewer than two topics among them.</summary>
     public async Task<TopicModelSnapshot?> TrainAsync(CancellationToken cancellationToken)
@@ -89,6 +106,7 @@ public sealed class TopicTraining(QalaDbContext db, TimeProvider time, IOptions<
         db.Add(snapshot);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        models.Use(snapshot.Id, model);
         return snapshot;
     }
 }
