@@ -166,16 +166,18 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
 
             if (db.Database.IsNpgsql())
             {
-                // PostgreSQL keeps only the last period of each year itself (one sort of the matching index range), so a
-                // monthly series arrives as one row a year instead of twelve (docs/benchmarks.md, "Indicators").
+                // PostgreSQL keeps only the last period of each year itself, so a monthly series arrives as one row a year
+                // instead of twelve. Each territory's range is read backwards in key order — index-only from
+                // IX_Observations_CurrentTotals for the totals — which is already the order DISTINCT ON needs: no sort
+                // (docs/benchmarks.md, "Indicators").
                 int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds];
                 var dimensions = group.Key;
                 rows.AddRange((await db.Database.SqlQuery<LastOfYear>($"""
-                    SELECT DISTINCT ON ("IndicatorId", "TerritoryId", "Year") "IndicatorId", "TerritoryId", "Year", "Value"
-                    FROM "Observations"
-                    WHERE "IsCurrent" AND "Dimensions" = {dimensions} AND "IndicatorId" = ANY({indicatorArray})
-                      AND "TerritoryId" = ANY({territoryArray})
-                    ORDER BY "IndicatorId", "TerritoryId", "Year", "PeriodNumber" DESC
+                    SELECT v."IndicatorId", t.id AS "TerritoryId", v."Year", v."Value"
+                    FROM unnest({territoryArray}) AS t(id) CROSS JOIN LATERAL (
+                        SELECT DISTINCT ON (o."IndicatorId", o."Year") o."IndicatorId", o."Year", o."Value" FROM "Observations" o
+                        WHERE o."IsCurrent" AND o."Dimensions" = {dimensions} AND o."IndicatorId" = ANY({indicatorArray}) AND o."TerritoryId" = t.id
+                        ORDER BY o."IndicatorId" DESC, o."Year" DESC, o."PeriodNumber" DESC) AS v
                     """).ToListAsync(cancellationToken)).Select(o => (o.IndicatorId, o.TerritoryId, o.Year, 0, o.Value)));
                 continue;
             }
