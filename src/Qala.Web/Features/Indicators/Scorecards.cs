@@ -193,10 +193,25 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
                 .Select(o => (o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value)));
         }
 
-        return rows.GroupBy(o => (o.IndicatorId, o.TerritoryId)).ToDictionary(
-            g => g.Key,
-            g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
-                .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber).Value)).ToList());
+        // In key order, each year's last period comes last: one pass keeps it.
+        rows.Sort();
+        var series = new Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>();
+        List<YearValue>? values = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (indicatorId, territoryId, year, _, value) = rows[i];
+            if (i == 0 || rows[i - 1].IndicatorId != indicatorId || rows[i - 1].TerritoryId != territoryId)
+            {
+                series[(indicatorId, territoryId)] = values = [];
+            }
+
+            if (i + 1 == rows.Count || rows[i + 1].IndicatorId != indicatorId || rows[i + 1].TerritoryId != territoryId || rows[i + 1].Year != year)
+            {
+                values!.Add(new YearValue(year, (double)value));
+            }
+        }
+
+        return series;
     }
 
     /// <summary>
