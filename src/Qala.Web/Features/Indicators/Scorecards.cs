@@ -47,12 +47,22 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         var targets = set is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
             .Where(t => t.TargetSetId == set.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
 
-        var withValues = db.Set<Observation>().Where(o => o.TerritoryId == territory.Id && o.IsCurrent).Select(o => o.IndicatorId);
+        // An indicator with values here is found by one probe of the key index each (an IN over the territory's rows would
+        // read all of them), and whether it has a total — its headline series then — comes along in the same round trip.
         var targeted = targets.Select(t => t.IndicatorId).Distinct().ToList();
-        var indicators = await db.Set<Indicator>().AsNoTracking()
-            .Where(i => kpiOnly ? i.IsGovernorKpi : withValues.Contains(i.Id) || targeted.Contains(i.Id))
+        var found = await db.Set<Indicator>().AsNoTracking()
+            .Where(i => kpiOnly
+                ? i.IsGovernorKpi
+                : db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.TerritoryId == territory.Id && o.IsCurrent) || targeted.Contains(i.Id))
             .Where(i => indicatorId == null || i.Id == indicatorId)
+            .Select(i => new { Indicator = i, HasTotal = db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.Dimensions == "" && o.IsCurrent) })
             .ToListAsync(cancellationToken);
+        foreach (var total in found.Where(f => f.HasTotal))
+        {
+            headlines[total.Indicator.Id] = "";
+        }
+
+        var indicators = found.Select(f => f.Indicator).ToList();
         var ids = indicators.Select(i => i.Id).ToList();
         var series = await YearlyAsync(ids, [territory.Id], null, cancellationToken);
 
