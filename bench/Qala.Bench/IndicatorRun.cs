@@ -23,8 +23,9 @@ internal static class IndicatorRun
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     // The data a KPI scorecard needs, one round trip: the territory, the target sets with targets for it, the targets of
-    // the latest set, the KPIs, the last value of each year of each KPI for the territory (the total series), the peer
-    // territories and their last values in the latest year (one backward index probe each: no sort).
+    // the latest set, the KPIs, the last value of each year of each KPI for the territory (the total series, read
+    // backwards in key order so DISTINCT ON needs no sort), the peer territories and their last values in the latest
+    // year (one backward index probe each: no sort).
     private const string ScorecardSql = """
         SELECT "Id", "Code", "Kind", "ParentId", "ValidFrom", "ValidTo", "Name_Kk", "Name_Ru", "Name_En" FROM "Territories" WHERE "Code" = @territory;
         SELECT s."Id", s."Name_En" FROM "TargetSets" s
@@ -34,9 +35,10 @@ internal static class IndicatorRun
         WHERE p."Code" = @territory AND t."TargetSetId" = (SELECT max(x."TargetSetId") FROM "IndicatorTargets" x WHERE x."TerritoryId" = p."Id");
         SELECT "Id", "Code", "Name_Kk", "Name_Ru", "Name_En", "Unit", "Polarity" FROM "Indicators" WHERE "IsGovernorKpi";
         SELECT DISTINCT ON (o."IndicatorId", o."Year") o."IndicatorId", o."Year", o."Value"
-        FROM "Observations" o JOIN "Indicators" i ON i."Id" = o."IndicatorId" JOIN "Territories" p ON p."Id" = o."TerritoryId"
-        WHERE p."Code" = @territory AND i."IsGovernorKpi" AND o."IsCurrent" AND o."Dimensions" = ''
-        ORDER BY o."IndicatorId", o."Year", o."PeriodNumber" DESC;
+        FROM "Observations" o
+        WHERE o."TerritoryId" = (SELECT "Id" FROM "Territories" WHERE "Code" = @territory)
+          AND o."IndicatorId" = ANY(ARRAY(SELECT "Id" FROM "Indicators" WHERE "IsGovernorKpi")) AND o."IsCurrent" AND o."Dimensions" = ''
+        ORDER BY o."IndicatorId" DESC, o."Year" DESC, o."PeriodNumber" DESC;
         SELECT i."Id", p."Id", v."Value" FROM "Territories" p CROSS JOIN "Indicators" i
         CROSS JOIN LATERAL (
             SELECT o."Value" FROM "Observations" o

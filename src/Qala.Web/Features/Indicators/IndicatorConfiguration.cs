@@ -31,6 +31,14 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 
 internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
 {
+    /// <summary>
+    /// The current totals — the headline series of most indicators — keyed for scorecards, rankings and series, with
+    /// the value in the index (PostgreSQL), so their reads are index-only (docs/benchmarks.md, "Indicators").
+    /// </summary>
+    public const string CurrentTotalsIndex = "IX_Observations_CurrentTotals";
+
+    public const string CurrentTotalsFilter = "\"IsCurrent\" AND \"Dimensions\" = ''";
+
     public void Configure(EntityTypeBuilder<Observation> builder)
     {
         builder.ToTable("Observations");
@@ -38,6 +46,8 @@ internal sealed class ObservationConfiguration : IEntityTypeConfiguration<Observ
         builder.Property(o => o.Value).HasPrecision(20, 6);
         builder.Property(o => o.RecordedBy).HasMaxLength(256);
         builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Dimensions, o.Revision }).IsUnique().HasDatabaseName("IX_Observations_Key_Revision");
+        builder.HasIndex(o => new { o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber })
+            .HasDatabaseName(CurrentTotalsIndex).HasFilter(CurrentTotalsFilter).IncludeProperties(o => o.Value);
         builder.HasIndex(o => o.TerritoryId);
         builder.HasIndex(o => o.ImportBatchId);
         builder.HasOne(o => o.Indicator).WithMany().HasForeignKey(o => o.IndicatorId).OnDelete(DeleteBehavior.Cascade);

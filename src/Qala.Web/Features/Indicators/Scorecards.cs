@@ -47,12 +47,22 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         var targets = set is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
             .Where(t => t.TargetSetId == set.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
 
-        var withValues = db.Set<Observation>().Where(o => o.TerritoryId == territory.Id && o.IsCurrent).Select(o => o.IndicatorId);
+        // An indicator with values here is found by one probe of the key index each (an IN over the territory's rows would
+        // read all of them), and whether it has a total — its headline series then — comes along in the same round trip.
         var targeted = targets.Select(t => t.IndicatorId).Distinct().ToList();
-        var indicators = await db.Set<Indicator>().AsNoTracking()
-            .Where(i => kpiOnly ? i.IsGovernorKpi : withValues.Contains(i.Id) || targeted.Contains(i.Id))
+        var found = await db.Set<Indicator>().AsNoTracking()
+            .Where(i => kpiOnly
+                ? i.IsGovernorKpi
+                : db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.TerritoryId == territory.Id && o.IsCurrent) || targeted.Contains(i.Id))
             .Where(i => indicatorId == null || i.Id == indicatorId)
+            .Select(i => new { Indicator = i, HasTotal = db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.Dimensions == "" && o.IsCurrent) })
             .ToListAsync(cancellationToken);
+        foreach (var total in found.Where(f => f.HasTotal))
+        {
+            headlines[total.Indicator.Id] = "";
+        }
+
+        var indicators = found.Select(f => f.Indicator).ToList();
         var ids = indicators.Select(i => i.Id).ToList();
         var series = await YearlyAsync(ids, [territory.Id], null, cancellationToken);
 
@@ -166,16 +176,18 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
 
             if (db.Database.IsNpgsql())
             {
-                // PostgreSQL keeps only the last period of each year itself (one sort of the matching index range), so a
-                // monthly series arrives as one row a year instead of twelve (docs/benchmarks.md, "Indicators").
+                // PostgreSQL keeps only the last period of each year itself, so a monthly series arrives as one row a year
+                // instead of twelve. Each territory's range is read backwards in key order — index-only from
+                // IX_Observations_CurrentTotals for the totals — which is already the order DISTINCT ON needs: no sort
+                // (docs/benchmarks.md, "Indicators").
                 int[] indicatorArray = [.. ids], territoryArray = [.. territoryIds];
                 var dimensions = group.Key;
                 rows.AddRange((await db.Database.SqlQuery<LastOfYear>($"""
-                    SELECT DISTINCT ON ("IndicatorId", "TerritoryId", "Year") "IndicatorId", "TerritoryId", "Year", "Value"
-                    FROM "Observations"
-                    WHERE "IsCurrent" AND "Dimensions" = {dimensions} AND "IndicatorId" = ANY({indicatorArray})
-                      AND "TerritoryId" = ANY({territoryArray})
-                    ORDER BY "IndicatorId", "TerritoryId", "Year", "PeriodNumber" DESC
+                    SELECT v."IndicatorId", t.id AS "TerritoryId", v."Year", v."Value"
+                    FROM unnest({territoryArray}) AS t(id) CROSS JOIN LATERAL (
+                        SELECT DISTINCT ON (o."IndicatorId", o."Year") o."IndicatorId", o."Year", o."Value" FROM "Observations" o
+                        WHERE o."IsCurrent" AND o."Dimensions" = {dimensions} AND o."IndicatorId" = ANY({indicatorArray}) AND o."TerritoryId" = t.id
+                        ORDER BY o."IndicatorId" DESC, o."Year" DESC, o."PeriodNumber" DESC) AS v
                     """).ToListAsync(cancellationToken)).Select(o => (o.IndicatorId, o.TerritoryId, o.Year, 0, o.Value)));
                 continue;
             }
@@ -191,10 +203,25 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
                 .Select(o => (o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value)));
         }
 
-        return rows.GroupBy(o => (o.IndicatorId, o.TerritoryId)).ToDictionary(
-            g => g.Key,
-            g => g.GroupBy(o => o.Year).OrderBy(y => y.Key)
-                .Select(y => new YearValue(y.Key, (double)y.MaxBy(o => o.PeriodNumber).Value)).ToList());
+        // In key order, each year's last period comes last: one pass keeps it.
+        rows.Sort();
+        var series = new Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>();
+        List<YearValue>? values = null;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (indicatorId, territoryId, year, _, value) = rows[i];
+            if (i == 0 || rows[i - 1].IndicatorId != indicatorId || rows[i - 1].TerritoryId != territoryId)
+            {
+                series[(indicatorId, territoryId)] = values = [];
+            }
+
+            if (i + 1 == rows.Count || rows[i + 1].IndicatorId != indicatorId || rows[i + 1].TerritoryId != territoryId || rows[i + 1].Year != year)
+            {
+                values!.Add(new YearValue(year, (double)value));
+            }
+        }
+
+        return series;
     }
 
     /// <summary>
