@@ -8,11 +8,27 @@ public enum TerritoryKind
     Region,
     CityOfRepublicanSignificance,
     District,
+
+    /// <summary>A city of regional significance (its KATO code ends in <c>10000</c>, e.g. Ekibastuz 552210000).</summary>
+    City,
+
+    /// <summary>A town of district significance (e.g. Kulsary, the centre of Zhylyoi district).</summary>
+    Town,
+
+    /// <summary>A village or settlement (e.g. Beineu).</summary>
+    Settlement,
+
+    /// <summary>
+    /// A place the statistics office reports on that is not an administrative unit: an air-monitoring station or area
+    /// (the Borovoe background station) or a code the office has not named. Its code is Qala's own
+    /// (<c>QALA-</c> and the office's code), which can never collide with a nine-digit KATO code.
+    /// </summary>
+    MonitoringSite,
 }
 
 /// <summary>
-/// A unit of Kazakhstan's administrative division: the country, a region, a city of republican significance or a
-/// district. Territories change over time (South Kazakhstan region became Turkistan region in 2018), so each carries
+/// A unit of Kazakhstan's administrative division: the country, a region, a city of republican significance, a
+/// district, a city, town or settlement — or a monitoring site the statistics office reports on. Territories change over time (South Kazakhstan region became Turkistan region in 2018), so each carries
 /// its validity and the territory it succeeded.
 /// </summary>
 public sealed class Territory : IVersioned
