@@ -54,6 +54,8 @@ public sealed class CityTerritoriesTests
         city.Body!.TextContent.ShouldContain("City of regional significance");
         city.QuerySelector("a[href='/territories/550000000']").ShouldNotBeNull();
         city.QuerySelector("#scorecard-link")!.GetAttribute("href").ShouldBe($"/indicators/scorecard/{Ekibastuz}");
+        var latest = city.QuerySelector("#latest-values tr[data-indicator='11.6.2']")!;
+        (latest.QuerySelector("[data-year]")!.TextContent, latest.QuerySelector("[data-value]")!.TextContent.Trim()).ShouldBe(("2023", "0.01"));
         var region = await visitor.PageAsync("/territories/550000000?lang=en");
         region.QuerySelector($"#parts li[data-code='{Ekibastuz}']")!.TextContent.ShouldContain("Ekibastuz");
 
