@@ -77,6 +77,10 @@ public sealed class CityTerritoriesTests
         almatyLine.GetProperty("rankedOf").GetInt32().ShouldBe(3, "Astana, Almaty and Shymkent: no town, and neither Aktobe nor South Kazakhstan region");
         var compare = await visitor.PageAsync("/indicators/11.6.2/compare?year=2023&lang=en");
         compare.QuerySelector($"[data-territory='{Ekibastuz}']").ShouldBeNull("the comparison ranks regions and cities of republican significance");
+        var cities = await visitor.PageAsync("/indicators/11.6.2/compare?year=2023&among=cities&lang=en");
+        cities.QuerySelector($"tr[data-territory='{Ekibastuz}'] [data-rank]")!.GetAttribute("data-rank").ShouldNotBeNullOrEmpty("the cities compare among themselves");
+        cities.QuerySelector("tr[data-territory='750000000']").ShouldBeNull();
+        cities.QuerySelector("#peers")!.TextContent.ShouldStartWith("Ranked among the 28 cities of regional significance in 2023");
 
         // The verb reads the same file the same way: nothing new, nothing refused.
         var environment = kind == DatabaseKind.Postgres
