@@ -125,4 +125,31 @@ public sealed class CityTerritoriesTests
         (await third.QueryAsync(db => db.Set<Territory>().CountAsync(t => t.Code == Ekibastuz))).ShouldBe(1);
         (await third.QueryAsync(db => db.Set<AuditEntry>().CountAsync())).ShouldBe(before, "a second start adds nothing");
     }
+
+    [Theory, ClassData(typeof(AllDatabases))]
+    public async Task An_administrator_gives_a_place_with_Qalas_own_code_its_KATO_code_and_the_mappings_follow(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind);
+        var admin = await app.SignedInAsync();
+        const string Edit = "/admin/territories/QALA-KZKOR?lang=en";
+
+        var form = await admin.PageAsync(Edit);
+        form.QuerySelector("#KatoCode").ShouldNotBeNull();
+        (await admin.PageAsync($"/admin/territories/{Ekibastuz}?lang=en")).QuerySelector("#KatoCode").ShouldBeNull("a KATO code stays as it is");
+
+        var letters = await admin.SubmitAsync(Edit, "main form", new() { ["KatoCode"] = "31485A000" });
+        (await letters.HtmlAsync()).Body!.TextContent.ShouldContain("A KATO code has nine digits.");
+        var taken = await admin.SubmitAsync(Edit, "main form", new() { ["KatoCode"] = Ekibastuz });
+        (await taken.HtmlAsync()).Body!.TextContent.ShouldContain("Another territory has this code.");
+
+        // A code made up for the test: nine digits no territory has.
+        var saved = await admin.SubmitAsync(Edit, "main form", new() { ["KatoCode"] = "999000001" });
+        saved.Headers.Location!.OriginalString.ShouldBe("/territories/999000001");
+        (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().Where(m => m.ExternalCode == "KZKOR").Select(m => m.Territory!.Code).SingleAsync())).ShouldBe("999000001");
+        (await admin.SubmitAsync($"/admin/territories/{Ekibastuz}?lang=en", "main form", new() { ["KatoCode"] = "999000002" })).Headers.Location!.OriginalString
+            .ShouldBe($"/territories/{Ekibastuz}", "only Qala's own codes are replaced");
+
+        await using var second = app.SecondNode();
+        (await second.QueryAsync(db => db.Set<Territory>().CountAsync(t => t.Code == "QALA-KZKOR"))).ShouldBe(0, "the next start does not bring the old code back");
+    }
 }

@@ -33,6 +33,9 @@ public enum TerritoryKind
 /// </summary>
 public sealed class Territory : IVersioned
 {
+    /// <summary>Begins the codes Qala gives places without a verified KATO code; KATO codes are nine digits.</summary>
+    public const string LocalCodePrefix = "QALA-";
+
     public int Id { get; set; }
 
     /// <summary>The official code (KATO, the classifier of administrative-territorial objects).</summary>
@@ -57,6 +60,12 @@ public sealed class Territory : IVersioned
     public Territory? Predecessor { get; set; }
 
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Code"/> is Qala's own (<see cref="LocalCodePrefix"/> and the statistics office's code) rather
+    /// than a KATO code: an administrator may replace it by the place's KATO code once it is known.
+    /// </summary>
+    public bool HasLocalCode => Code.StartsWith(LocalCodePrefix, StringComparison.Ordinal);
 
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day < ValidTo);
 }

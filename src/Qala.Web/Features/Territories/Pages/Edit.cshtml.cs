@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Qala.Web.Infrastructure.Auth;
 namespace Qala.Web.Features.Territories.Pages;
 
 [Authorize(Roles = QalaRoles.Administrator)]
-public sealed class EditModel(QalaDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed partial class EditModel(QalaDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -25,6 +26,10 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
 
     [BindProperty]
     public Guid Version { get; set; }
+
+    /// <summary>The KATO code that replaces Qala's own code; only a territory with such a code may be recoded.</summary>
+    [BindProperty]
+    public string? KatoCode { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -62,12 +67,23 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
             ModelState.AddModelError(nameof(ValidTo), t["The end of validity must come after its start."]);
         }
 
+        var recode = KatoCode?.Trim() is { Length: > 0 } kato && territory.HasLocalCode ? kato : null;
+        if (recode is not null && !KatoPattern().IsMatch(recode))
+        {
+            ModelState.AddModelError(nameof(KatoCode), t["A KATO code has nine digits."]);
+        }
+        else if (recode is not null && await db.Set<Territory>().AnyAsync(x => x.Code == recode, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(KatoCode), t["Another territory has this code."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         db.Entry(territory).Property(x => x.Version).OriginalValue = Version;
+        territory.Code = recode ?? territory.Code;
         territory.Name = Name.ToText();
         territory.ValidFrom = ValidFrom;
         territory.ValidTo = ValidTo;
@@ -87,6 +103,9 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
 
     private async Task<bool> InScopeAsync(Territory territory) =>
         (await authorization.AuthorizeAsync(User, new TerritoryResource(territory.Id), ScopePolicies.InTerritory)).Succeeded;
+
+    [GeneratedRegex("^[0-9]{9}$")]
+    private static partial Regex KatoPattern();
 
     private Task<Territory?> FindAsync(string code, CancellationToken cancellationToken) =>
         db.Set<Territory>().FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
