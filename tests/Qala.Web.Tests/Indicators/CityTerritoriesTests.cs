@@ -20,6 +20,7 @@ public sealed class CityTerritoriesTests
     private const string Page = "/admin/indicators/import";
     private const string Ekibastuz = "552210000";
     private const string Aktau = "471010000";
+    private const string Almaly = "751110000";
     private const string Series = "/indicators/11.6.2?lang=en&dimensions=SERIES%3D_L_KZ_110602_1A%3BUNIT_MEASURE%3DMG_CUB_METER";
 
     private static string FixturePath(string name) => Path.Combine(AppContext.BaseDirectory, "Imports", "Fixtures", name);
@@ -127,7 +128,7 @@ public sealed class CityTerritoriesTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
-    public async Task An_administrator_gives_a_place_with_Qalas_own_code_its_KATO_code_and_the_mappings_follow(DatabaseKind kind)
+    public async Task An_administrator_gives_a_place_its_KATO_code_region_and_kind_and_the_mappings_follow(DatabaseKind kind)
     {
         await using var app = await QalaApp.StartAsync(kind);
         var admin = await app.SignedInAsync();
@@ -148,6 +149,17 @@ public sealed class CityTerritoriesTests
         (await app.QueryAsync(db => db.Set<TerritoryCodeMapping>().Where(m => m.ExternalCode == "KZKOR").Select(m => m.Territory!.Code).SingleAsync())).ShouldBe("999000001");
         (await admin.SubmitAsync($"/admin/territories/{Ekibastuz}?lang=en", "main form", new() { ["KatoCode"] = "999000002" })).Headers.Location!.OriginalString
             .ShouldBe($"/territories/{Ekibastuz}", "only Qala's own codes are replaced");
+
+        // A site the office never named gets its place and kind once someone learns them; a district is no place for it.
+        var ids = await app.QueryAsync(db => db.Set<Territory>().Where(t => t.Code == "100000000" || t.Code == "751110000").ToDictionaryAsync(t => t.Code, t => t.Id.ToString(CultureInfo.InvariantCulture)));
+        const string Site = "/admin/territories/QALA-KZAYB?lang=en";
+        var district = await admin.SubmitAsync(Site, "main form", new() { ["ParentId"] = ids["751110000"] });
+        (await district.HtmlAsync()).Body!.TextContent.ShouldContain("Choose a region, a city of republican significance or the country within your scope.");
+        var placed = await admin.SubmitAsync(Site, "main form", new() { ["ParentId"] = ids["100000000"], ["Kind"] = nameof(TerritoryKind.Settlement), ["Name.En"] = "KZAYB (in Abai Region)" });
+        placed.Headers.Location!.OriginalString.ShouldBe("/territories/QALA-KZAYB");
+        var site = await app.QueryAsync(db => db.Set<Territory>().Include(t => t.Parent).SingleAsync(t => t.Code == "QALA-KZAYB"));
+        (site.Parent!.Code, site.Kind, site.Name.En).ShouldBe(("100000000", TerritoryKind.Settlement, "KZAYB (in Abai Region)"));
+        (await admin.PageAsync($"/admin/territories/{Almaly}?lang=en")).QuerySelector("#ParentId").ShouldBeNull("regions and districts keep their place");
 
         await using var second = app.SecondNode();
         (await second.QueryAsync(db => db.Set<Territory>().CountAsync(t => t.Code == "QALA-KZKOR"))).ShouldBe(0, "the next start does not bring the old code back");
