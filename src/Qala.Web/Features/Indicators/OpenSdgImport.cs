@@ -15,8 +15,9 @@ public sealed record SdgRow(string Area, int TerritoryId, int Year, string Dimen
 /// <summary>
 /// Imports the open-sdg CSV files of the statistics office's SDG platform (<c>indicator_8-5-2.csv</c> holds SDG
 /// indicator 8.5.2): <c>Year</c>, <c>Value</c>, <c>REF_AREA</c> (a code of the <c>kazstat</c> scheme, or of the
-/// indicator's own <c>kazstat:8.5.2</c> where that maps it, empty for the whole country) and any number of dimension columns. The indicator is created when the catalog lacks it; a value that
-/// differs from the current one becomes a new revision.
+/// indicator's own <c>kazstat:8.5.2</c> where that maps it, empty for the whole country) and any number of dimension
+/// columns. The indicator is created when the catalog lacks it; a value that differs from the current one becomes a new
+/// revision.
 /// </summary>
 public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore store, DerivedIndicators derived, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
 {
