@@ -29,6 +29,8 @@ public sealed class DemoStatisticsTests
         counts["3.7.2"].ShouldBe(1396, "a well-formed file imports completely");
         counts["8.6.1"].ShouldBe(1211, "all but the short row; the repeats keep their first value");
         batches.Single(b => b.FileName == "indicator_8-6-1.csv").Skipped.ShouldBe(1);
+        counts["11.6.2"].ShouldBe(664, "the cities, towns and monitoring sites are territories: every record but the 10 repeats");
+        batches.Single(b => b.FileName == "indicator_11-6-2.csv").Skipped.ShouldBe(0);
 
         var unemployment = await app.QueryAsync(db => db.Set<Indicator>().SingleAsync(i => i.Code == "8.5.2"));
         (unemployment.Name.En, unemployment.Name.Ru, unemployment.Polarity, unemployment.IsGovernorKpi)

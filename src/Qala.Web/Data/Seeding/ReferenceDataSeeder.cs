@@ -10,7 +10,8 @@ namespace Qala.Web.Data.Seeding;
 /// <summary>
 /// Loads Kazakhstan's territories, the akimats' agencies, the outside code mappings, the topics of citizens' suggestions
 /// routed to those agencies and the working-day calendar
-/// into an empty database.
+/// into an empty database; into one that has them, the territories and code mappings added to the reference data since
+/// (<see cref="AddMissingAsync"/>).
 /// </summary>
 internal sealed class ReferenceDataSeeder(QalaDbContext db)
 {
@@ -18,6 +19,7 @@ internal sealed class ReferenceDataSeeder(QalaDbContext db)
     {
         if (await db.Set<Territory>().AnyAsync(cancellationToken))
         {
+            await AddMissingAsync(cancellationToken);
             return false;
         }
 
@@ -65,5 +67,61 @@ internal sealed class ReferenceDataSeeder(QalaDbContext db)
         }));
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Adds the reference territories and code mappings a database lacks, by code — e.g. the cities of 11.6.2 to a
+    /// database first loaded before them — through the audited context, so the audit log shows the additions. A
+    /// territory is left out when its code or one of its mappings is already there (an administrator may have given it
+    /// another code) or its parent is gone; a mapping when its scheme and code are there, whatever they point to.
+    /// Returns the number of rows added; running it again adds none.
+    /// </summary>
+    public async Task<int> AddMissingAsync(CancellationToken cancellationToken)
+    {
+        var territories = await db.Set<Territory>().ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
+        var mapped = (await db.Set<TerritoryCodeMapping>().AsNoTracking().Select(m => new { m.Scheme, m.ExternalCode }).ToListAsync(cancellationToken))
+            .Select(m => (m.Scheme, m.ExternalCode)).ToHashSet();
+        var known = ReferenceData.CodeMappings.Where(m => mapped.Contains((m.Scheme, m.ExternalCode))).Select(m => m.TerritoryCode).ToHashSet(StringComparer.Ordinal);
+
+        var added = 0;
+        foreach (var seed in ReferenceData.Territories.Where(s => !territories.ContainsKey(s.Code) && !known.Contains(s.Code)))
+        {
+            Territory? parent = null, predecessor = null;
+            if ((seed.ParentCode is not null && !territories.TryGetValue(seed.ParentCode, out parent))
+                || (seed.PredecessorCode is not null && !territories.TryGetValue(seed.PredecessorCode, out predecessor)))
+            {
+                continue;
+            }
+
+            var territory = new Territory
+            {
+                Code = seed.Code,
+                Kind = seed.Kind,
+                Name = LocalizedText.Of(seed.Kk, seed.Ru, seed.En),
+                ValidFrom = seed.ValidFrom,
+                ValidTo = seed.ValidTo,
+                Parent = parent,
+                Predecessor = predecessor,
+            };
+            db.Add(territory);
+            territories[seed.Code] = territory;
+            added++;
+        }
+
+        foreach (var seed in ReferenceData.CodeMappings.Where(m => !mapped.Contains((m.Scheme, m.ExternalCode))))
+        {
+            if (territories.TryGetValue(seed.TerritoryCode, out var territory))
+            {
+                db.Add(new TerritoryCodeMapping { Scheme = seed.Scheme, ExternalCode = seed.ExternalCode, Territory = territory });
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return added;
     }
 }

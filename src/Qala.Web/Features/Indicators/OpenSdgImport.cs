@@ -14,9 +14,10 @@ public sealed record SdgRow(string Area, int TerritoryId, int Year, string Dimen
 
 /// <summary>
 /// Imports the open-sdg CSV files of the statistics office's SDG platform (<c>indicator_8-5-2.csv</c> holds SDG
-/// indicator 8.5.2): <c>Year</c>, <c>Value</c>, <c>REF_AREA</c> (a code of the <c>kazstat</c> scheme, empty for the
-/// whole country) and any number of dimension columns. The indicator is created when the catalog lacks it; a value that
-/// differs from the current one becomes a new revision.
+/// indicator 8.5.2): <c>Year</c>, <c>Value</c>, <c>REF_AREA</c> (a code of the <c>kazstat</c> scheme, or of the
+/// indicator's own <c>kazstat:8.5.2</c> where that maps it, empty for the whole country) and any number of dimension
+/// columns. The indicator is created when the catalog lacks it; a value that differs from the current one becomes a new
+/// revision.
 /// </summary>
 public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore store, DerivedIndicators derived, IStringLocalizer<SharedResource> t) : ImportDefinition<SdgRow>
 {
@@ -40,6 +41,12 @@ public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore sto
 
     /// <summary>The indicator in the catalog; null while it is still to be created.</summary>
     public int? IndicatorId { get; private set; }
+
+    /// <summary>
+    /// The scheme of the statistics office's codes as one indicator's files use them, "kazstat:11.6.2": its mappings
+    /// win over those of <see cref="Scheme"/> where a file gives a code another meaning.
+    /// </summary>
+    public static string SchemeOf(string indicatorCode) => $"{Scheme}:{indicatorCode}";
 
     /// <summary>"indicator_8-5-2.csv" → "8.5.2"; null when the name does not follow the pattern.</summary>
     public static string? CodeFromFileName(string fileName)
@@ -78,8 +85,16 @@ public sealed partial class OpenSdgImport(QalaDbContext db, ObservationStore sto
         }
 
         IndicatorId = indicator?.Id;
-        areas = await db.Set<TerritoryCodeMapping>().AsNoTracking().Where(m => m.Scheme == Scheme)
-            .ToDictionaryAsync(m => m.ExternalCode, m => m.TerritoryId, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        // A mapping of the indicator's own scheme ("kazstat:11.6.2") wins over the general one for this indicator's files.
+        var own = SchemeOf(Code);
+        var mappings = await db.Set<TerritoryCodeMapping>().AsNoTracking().Where(m => m.Scheme == Scheme || m.Scheme == own)
+            .Select(m => new { m.Scheme, m.ExternalCode, m.TerritoryId }).ToListAsync(cancellationToken);
+        areas = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var mapping in mappings.OrderBy(m => m.Scheme == own))
+        {
+            areas[mapping.ExternalCode] = mapping.TerritoryId;
+        }
+
         country = await db.Set<Territory>().Where(x => x.Code == CountryCode).Select(x => x.Id).SingleAsync(cancellationToken);
     }
 

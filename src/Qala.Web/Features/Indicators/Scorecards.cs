@@ -22,12 +22,15 @@ public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territ
 /// Builds scorecards: every indicator of a territory (or only the governors' KPIs) with its latest value, the target
 /// of the chosen set, achievement, status, direction, forecast and rank. Sub-yearly indicators are assessed on the
 /// last value of each year. Regions and cities of republican significance are ranked among those valid in the year;
-/// districts among the districts of the same city or region.
+/// districts among the districts of the same city or region; cities of regional significance among those cities and
+/// towns among towns, country-wide; settlements and monitoring sites are not ranked.
 /// </summary>
 public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options)
 {
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
+    public const string CityPeers = "cities";
+    public const string TownPeers = "towns";
 
     private readonly Dictionary<int, string> headlines = [];
 
@@ -141,7 +144,9 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
             .Where(t => t.Kind == TerritoryKind.Region || t.Kind == TerritoryKind.CityOfRepublicanSignificance).ToListAsync(cancellationToken), RegionPeers),
         TerritoryKind.District => (await db.Set<Territory>().AsNoTracking()
             .Where(t => t.Kind == TerritoryKind.District && t.ParentId == territory.ParentId).ToListAsync(cancellationToken), DistrictPeers),
-        TerritoryKind.Country => (new List<Territory>(), ""),
+        TerritoryKind.City => (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.City).ToListAsync(cancellationToken), CityPeers),
+        TerritoryKind.Town => (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Town).ToListAsync(cancellationToken), TownPeers),
+        TerritoryKind.Country or TerritoryKind.Settlement or TerritoryKind.MonitoringSite => (new List<Territory>(), ""),
     };
 
     /// <summary>

@@ -8,15 +8,34 @@ public enum TerritoryKind
     Region,
     CityOfRepublicanSignificance,
     District,
+
+    /// <summary>A city of regional significance (its KATO code ends in <c>10000</c>, e.g. Ekibastuz 552210000).</summary>
+    City,
+
+    /// <summary>A town of district significance (e.g. Kulsary, the centre of Zhylyoi district).</summary>
+    Town,
+
+    /// <summary>A village or settlement (e.g. Beineu).</summary>
+    Settlement,
+
+    /// <summary>
+    /// A place the statistics office reports on that is not an administrative unit: an air-monitoring station or area
+    /// (the Borovoe background station) or a code the office has not named. Its code is Qala's own
+    /// (<c>QALA-</c> and the office's code), which can never collide with a nine-digit KATO code.
+    /// </summary>
+    MonitoringSite,
 }
 
 /// <summary>
-/// A unit of Kazakhstan's administrative division: the country, a region, a city of republican significance or a
-/// district. Territories change over time (South Kazakhstan region became Turkistan region in 2018), so each carries
+/// A unit of Kazakhstan's administrative division: the country, a region, a city of republican significance, a
+/// district, a city, town or settlement — or a monitoring site the statistics office reports on. Territories change over time (South Kazakhstan region became Turkistan region in 2018), so each carries
 /// its validity and the territory it succeeded.
 /// </summary>
 public sealed class Territory : IVersioned
 {
+    /// <summary>Begins the codes Qala gives places without a verified KATO code; KATO codes are nine digits.</summary>
+    public const string LocalCodePrefix = "QALA-";
+
     public int Id { get; set; }
 
     /// <summary>The official code (KATO, the classifier of administrative-territorial objects).</summary>
@@ -41,6 +60,12 @@ public sealed class Territory : IVersioned
     public Territory? Predecessor { get; set; }
 
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// Whether <see cref="Code"/> is Qala's own (<see cref="LocalCodePrefix"/> and the statistics office's code) rather
+    /// than a KATO code: an administrator may replace it by the place's KATO code once it is known.
+    /// </summary>
+    public bool HasLocalCode => Code.StartsWith(LocalCodePrefix, StringComparison.Ordinal);
 
     public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day < ValidTo);
 }

@@ -11,7 +11,8 @@ namespace Qala.Web.Features.Indicators.Pages;
 
 /// <summary>
 /// The regions and cities of republican significance compared on one indicator in one year: ranked by value with the
-/// indicator's polarity ("1, 2, 2, 4"), among the territories valid in that year, with a bar chart.
+/// indicator's polarity ("1, 2, 2, 4"), among the territories valid in that year, with a bar chart. <see cref="Among"/>
+/// compares the cities of regional significance, or the towns of district significance, instead.
 /// </summary>
 [AllowAnonymous]
 public sealed class CompareModel(QalaDbContext db, Scorecards scorecards) : PageModel
@@ -20,6 +21,10 @@ public sealed class CompareModel(QalaDbContext db, Scorecards scorecards) : Page
 
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
+
+    /// <summary>Which territories are compared: <see cref="Scorecards.RegionPeers"/> (the default), <see cref="Scorecards.CityPeers"/> or <see cref="Scorecards.TownPeers"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Among { get; set; }
 
     public Indicator Indicator { get; private set; } = null!;
 
@@ -40,8 +45,14 @@ public sealed class CompareModel(QalaDbContext db, Scorecards scorecards) : Page
         }
 
         Indicator = indicator;
-        var peers = await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Region || t.Kind == TerritoryKind.CityOfRepublicanSignificance).ToListAsync(cancellationToken);
+        Among = Among is Scorecards.CityPeers or Scorecards.TownPeers ? Among : Scorecards.RegionPeers;
+        TerritoryKind[] kinds = Among switch
+        {
+            Scorecards.CityPeers => [TerritoryKind.City],
+            Scorecards.TownPeers => [TerritoryKind.Town],
+            _ => [TerritoryKind.Region, TerritoryKind.CityOfRepublicanSignificance],
+        };
+        var peers = await db.Set<Territory>().AsNoTracking().Where(t => kinds.Contains(t.Kind)).ToListAsync(cancellationToken);
         var series = await scorecards.YearlyAsync([indicator.Id], [.. peers.Select(p => p.Id)], null, cancellationToken);
         Years = [.. series.Values.SelectMany(v => v).Select(v => v.Year).Distinct().OrderDescending()];
         if (Years.Count == 0)

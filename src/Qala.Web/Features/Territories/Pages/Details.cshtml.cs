@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Qala.Web.Data;
 using Qala.Web.Data.Audit;
 using Qala.Web.Features.Agencies;
+using Qala.Web.Features.Indicators;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Users;
 using Qala.Web.Infrastructure.Auth;
@@ -12,7 +13,7 @@ using Qala.Web.Infrastructure.Auth;
 namespace Qala.Web.Features.Territories.Pages;
 
 [AllowAnonymous]
-public sealed class DetailsModel(QalaDbContext db, AuditLog audit, UserScope scope) : PageModel
+public sealed class DetailsModel(QalaDbContext db, AuditLog audit, UserScope scope, Scorecards scorecards) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -23,6 +24,9 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit, UserScope sco
     public IReadOnlyList<SourceFact> Facts { get; private set; } = [];
 
     public IReadOnlyList<TerritoryCodeMapping> CodeMappings { get; private set; } = [];
+
+    /// <summary>Each indicator measured here with its latest yearly value in the headline series, by code.</summary>
+    public IReadOnlyList<(Indicator Indicator, int Year, double Value)> LatestValues { get; private set; } = [];
 
     /// <summary>Whether the signed-in administrator may edit this territory.</summary>
     public bool CanEdit { get; private set; }
@@ -47,6 +51,15 @@ public sealed class DetailsModel(QalaDbContext db, AuditLog audit, UserScope sco
             .Where(f => f.TerritoryId == territory.Id).OrderBy(f => f.Id).ToListAsync(cancellationToken);
         CodeMappings = await db.Set<TerritoryCodeMapping>().AsNoTracking()
             .Where(m => m.TerritoryId == territory.Id).OrderBy(m => m.Scheme).ToListAsync(cancellationToken);
+        var indicators = await db.Set<Indicator>().AsNoTracking()
+            .Where(i => db.Set<Observation>().Any(o => o.IndicatorId == i.Id && o.TerritoryId == territory.Id && o.IsCurrent))
+            .ToListAsync(cancellationToken);
+        var series = await scorecards.YearlyAsync([.. indicators.Select(i => i.Id)], [territory.Id], null, cancellationToken);
+        LatestValues = [.. indicators
+            .Select(i => (Indicator: i, Last: series.GetValueOrDefault((i.Id, territory.Id))?.LastOrDefault(v => v.Value is not null)))
+            .Where(x => x.Last is { Value: not null })
+            .Select(x => (x.Indicator, x.Last!.Value.Year, x.Last.Value.Value!.Value))
+            .OrderBy(x => x.Indicator.Code, StringComparer.Ordinal)];
         if (User.IsInRole(QalaRoles.Administrator))
         {
             CanEdit = (await scope.CurrentAsync(cancellationToken)).Covers(territory.Id);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Qala.Web.Infrastructure.Auth;
 namespace Qala.Web.Features.Territories.Pages;
 
 [Authorize(Roles = QalaRoles.Administrator)]
-public sealed class EditModel(QalaDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed partial class EditModel(QalaDbContext db, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Territory Territory { get; private set; } = null!;
 
@@ -26,6 +27,27 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
     [BindProperty]
     public Guid Version { get; set; }
 
+    /// <summary>The KATO code that replaces Qala's own code; only a territory with such a code may be recoded.</summary>
+    [BindProperty]
+    public string? KatoCode { get; set; }
+
+    /// <summary>Where a city, town, settlement or monitoring site lies: a region or city of republican significance, or the country.</summary>
+    [BindProperty]
+    public int? ParentId { get; set; }
+
+    /// <summary>What a city, town, settlement or monitoring site is (one of <see cref="PlaceKinds"/>).</summary>
+    [BindProperty]
+    public TerritoryKind? Kind { get; set; }
+
+    /// <summary>The kinds a place may be given here; the country, regions and districts keep theirs.</summary>
+    public static IReadOnlyList<TerritoryKind> PlaceKinds { get; } = [TerritoryKind.City, TerritoryKind.Town, TerritoryKind.Settlement, TerritoryKind.MonitoringSite];
+
+    /// <summary>The territories a place may be part of, for the choice of <see cref="ParentId"/>.</summary>
+    public IReadOnlyList<Territory> Parents { get; private set; } = [];
+
+    /// <summary>Whether the territory is a place whose region and kind may be edited.</summary>
+    public bool IsPlace => PlaceKinds.Contains(Territory.Kind);
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
         if (await FindAsync(code, cancellationToken) is not { } territory)
@@ -40,7 +62,8 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
 
         Territory = territory;
         Name = LocalizedTextInput.From(territory.Name);
-        (ValidFrom, ValidTo, Version) = (territory.ValidFrom, territory.ValidTo, territory.Version);
+        (ValidFrom, ValidTo, Version, ParentId, Kind) = (territory.ValidFrom, territory.ValidTo, territory.Version, territory.ParentId, territory.Kind);
+        Parents = await ParentsAsync(cancellationToken);
         return Page();
     }
 
@@ -57,9 +80,31 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
         }
 
         Territory = territory;
+        Parents = await ParentsAsync(cancellationToken);
+        var parent = IsPlace && ParentId is { } parentId && parentId != territory.ParentId ? Parents.FirstOrDefault(p => p.Id == parentId) : null;
+        if (IsPlace && ParentId is { } chosen && chosen != territory.ParentId && (parent is null || !await InScopeAsync(parent)))
+        {
+            ModelState.AddModelError(nameof(ParentId), t["Choose a region, a city of republican significance or the country within your scope."]);
+        }
+
+        if (IsPlace && Kind is { } kind && !PlaceKinds.Contains(kind))
+        {
+            ModelState.AddModelError(nameof(Kind), t["Choose a city, town, settlement or monitoring site."]);
+        }
+
         if (ValidFrom is { } from && ValidTo is { } to && to <= from)
         {
             ModelState.AddModelError(nameof(ValidTo), t["The end of validity must come after its start."]);
+        }
+
+        var recode = KatoCode?.Trim() is { Length: > 0 } kato && territory.HasLocalCode ? kato : null;
+        if (recode is not null && !KatoPattern().IsMatch(recode))
+        {
+            ModelState.AddModelError(nameof(KatoCode), t["A KATO code has nine digits."]);
+        }
+        else if (recode is not null && await db.Set<Territory>().AnyAsync(x => x.Code == recode, cancellationToken))
+        {
+            ModelState.AddModelError(nameof(KatoCode), t["Another territory has this code."]);
         }
 
         if (!ModelState.IsValid)
@@ -68,6 +113,13 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
         }
 
         db.Entry(territory).Property(x => x.Version).OriginalValue = Version;
+        territory.Code = recode ?? territory.Code;
+        if (IsPlace)
+        {
+            territory.ParentId = parent?.Id ?? territory.ParentId;
+            territory.Kind = Kind ?? territory.Kind;
+        }
+
         territory.Name = Name.ToText();
         territory.ValidFrom = ValidFrom;
         territory.ValidTo = ValidTo;
@@ -87,6 +139,14 @@ public sealed class EditModel(QalaDbContext db, IAuthorizationService authorizat
 
     private async Task<bool> InScopeAsync(Territory territory) =>
         (await authorization.AuthorizeAsync(User, new TerritoryResource(territory.Id), ScopePolicies.InTerritory)).Succeeded;
+
+    private async Task<IReadOnlyList<Territory>> ParentsAsync(CancellationToken cancellationToken) => !IsPlace ? [] :
+        [.. (await db.Set<Territory>().AsNoTracking()
+            .Where(x => x.ValidTo == null && (x.Kind == TerritoryKind.Country || x.Kind == TerritoryKind.Region || x.Kind == TerritoryKind.CityOfRepublicanSignificance))
+            .ToListAsync(cancellationToken)).OrderBy(x => x.Kind).ThenBy(x => x.Name.Current, StringComparer.CurrentCulture)];
+
+    [GeneratedRegex("^[0-9]{9}$")]
+    private static partial Regex KatoPattern();
 
     private Task<Territory?> FindAsync(string code, CancellationToken cancellationToken) =>
         db.Set<Territory>().FirstOrDefaultAsync(x => x.Code == code, cancellationToken);
