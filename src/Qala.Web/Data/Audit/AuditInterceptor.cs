@@ -222,9 +222,14 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
 
     private async Task AppendAsync(DbContext context, List<Change> changes, CancellationToken cancellationToken)
     {
-        // The head was locked before the data was written (SavingChangesAsync), so it is current and stays ours.
+        // The head was locked before the data was written (SavingChangesAsync), so it is current and stays ours. A head
+        // this context tracks already is from an earlier save and is read again; otherwise the query reads it fresh.
+        var tracked = context.ChangeTracker.Entries<AuditChainHead>().Any();
         var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        await context.Entry(head).ReloadAsync(cancellationToken);
+        if (tracked)
+        {
+            await context.Entry(head).ReloadAsync(cancellationToken);
+        }
 
         var now = time.GetUtcNow();
         var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);

@@ -97,6 +97,9 @@ public sealed partial class SuggestionWriter(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
+        // A failed batch is stored again one by one in new units of work, so its saves need no savepoints (two round
+        // trips each, inside the audit head's lock).
+        db.Database.AutoSavepointsEnabled = false;
         var suggestions = new SuggestionBatch(db, options.Value.ConfidentialTopicBar);
         var keys = batch.Where(q => q.Key is not null).Select(q => q.Key).Distinct().ToList();
         var receipts = keys.Count == 0
