@@ -98,8 +98,20 @@ public sealed partial class SuggestionWriter(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<QalaDbContext>();
         // A failed batch is stored again one by one in new units of work, so its saves need no savepoints (two round
-        // trips each, inside the audit head's lock).
+        // trips each, inside the audit head's lock). The pooled context goes back to other work with them on.
         db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await CommitAsync(db, batch);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
+    }
+
+    private async Task CommitAsync(QalaDbContext db, IReadOnlyList<Queued> batch)
+    {
         var suggestions = new SuggestionBatch(db, options.Value.ConfidentialTopicBar);
         var keys = batch.Where(q => q.Key is not null).Select(q => q.Key).Distinct().ToList();
         var receipts = keys.Count == 0
