@@ -118,6 +118,8 @@ public sealed class AgencyAnswerJourney
         wait.Until(b => b.FindElements(By.CssSelector("#decision [data-decision='AlreadyPlanned']")).Count == 1);
         browser.FindElement(By.CssSelector("#decision [data-linked='activity']")).Text.ShouldBe("LED-освещение улиц");
         browser.FindElement(By.CssSelector("#decision [data-answer]")).Text.ShouldBe(Answer);
+        browser.ExecuteScript("const form = document.getElementById('answer-form'); return form.closest('.row').getBoundingClientRect().bottom >= form.getBoundingClientRect().bottom;")
+            .ShouldBe(true, "the answer form stays in its column and does not cover the history below");
         browser.ExecuteAsyncScript(
             "const done = arguments[arguments.length - 1]; document.getElementById('decision').scrollIntoView({block: 'center', behavior: 'instant'}); requestAnimationFrame(() => requestAnimationFrame(done));");
         Chromium.Screenshot(browser, "agency-answer-ru.png");
