@@ -103,6 +103,7 @@ public sealed class AgencyAnswerJourney
 
         // The officer reads the text but none of the citizen's contact details, and neither moderates nor reroutes.
         browser.FindElement(By.Id("suggestion-text")).Text.ShouldBe(Text);
+        var received = browser.FindElement(By.CssSelector("#suggestion-facts dd")).Text.Split(" · ")[0];
         browser.FindElements(By.Id("contact")).ShouldBeEmpty();
         browser.FindElements(By.Id("moderation")).ShouldBeEmpty();
         browser.FindElements(By.Id("topic-form")).ShouldBeEmpty();
@@ -128,6 +129,7 @@ public sealed class AgencyAnswerJourney
         browser.Manage().Cookies.DeleteAllCookies();
         browser.Navigate().GoToUrl(new Uri(receipt + "?lang=kk"));
         browser.FindElement(By.Id("publication")).GetAttribute("data-state").ShouldBe("Published");
+        browser.FindElement(By.CssSelector("#receipt dd")).Text.Split(" · ")[0].ShouldBe(received, "the citizen and the agency read the same time, Almaty's");
         browser.FindElement(By.Id("receipt")).Text.ShouldContain("Алматы қаласының энергетика және коммуналдық шаруашылық басқармасы");
         browser.FindElements(By.CssSelector("#decision [data-decision='AlreadyPlanned']")).Count.ShouldBe(1);
         browser.FindElement(By.CssSelector("#decision [data-answer]")).Text.ShouldBe(Answer);
