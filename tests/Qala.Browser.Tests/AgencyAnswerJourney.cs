@@ -25,11 +25,6 @@ public sealed class AgencyAnswerJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
-        void Choose(By select, string text) => browser.ExecuteScript(
-            "const s = arguments[0]; [...s.options].find(o => o.text.includes(arguments[1])).selected = true; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            browser.FindElement(select),
-            text);
 
         // The citizen finds the discussion open today and writes in Kazakh, leaving contact details to be told of the answer.
         browser.Navigate().GoToUrl(new Uri(server.Address, "/consultations?lang=kk"));
@@ -40,15 +35,15 @@ public sealed class AgencyAnswerJourney
             return browser.FindElements(By.Id("suggest")).Count == 1;
         });
         browser.Url.ShouldBe(open);
-        Click(By.Id("suggest"));
+        browser.ClickOn(By.Id("suggest"));
         wait.Until(b => b.FindElements(By.Id("suggestion-form")).Count == 1);
         browser.FindElement(By.Name("Text")).SendKeys(Text);
-        Choose(By.Name("DistrictId"), "Алатау ауданы");
+        browser.Choose(By.Name("DistrictId"), "Алатау ауданы");
         browser.FindElement(By.Name("ContactName")).SendKeys("Әлия Сейітова");
         browser.FindElement(By.Name("Email")).SendKeys(Email);
         browser.FindElement(By.Name("Phone")).SendKeys(Phone);
-        Click(By.Name("Consent"));
-        Click(By.Id("send"));
+        browser.ClickOn(By.Name("Consent"));
+        browser.ClickOn(By.Id("send"));
         wait.Until(b => b.FindElements(By.Id("sent")).Count == 1);
         browser.FindElement(By.Id("suggestion-text")).Text.ShouldBe(Text);
         var receipt = new Uri(browser.Url).GetLeftPart(UriPartial.Path);
@@ -56,16 +51,16 @@ public sealed class AgencyAnswerJourney
         // The moderator (the administrator) confirms the topic: it goes to the energy department with a deadline.
         SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
         browser.Navigate().GoToUrl(new Uri(server.Address, "/participation/suggestions?show=moderation&q=Ақбұлақ&lang=en"));
-        Click(By.CssSelector("#suggestions tr[data-suggestion] a"));
+        browser.ClickOn(By.CssSelector("#suggestions tr[data-suggestion] a"));
         wait.Until(b => b.FindElements(By.Id("topic-form")).Count == 1);
         var handling = browser.Url;
         browser.FindElement(By.Id("contact")).Text.ShouldContain(Email, Case.Sensitive, "the moderator sees the contact details");
-        Choose(By.CssSelector("#topic-form select[name=topicId]"), "Street lighting");
-        Click(By.CssSelector("#topic-form button[type=submit]"));
+        browser.Choose(By.CssSelector("#topic-form select[name=topicId]"), "Street lighting");
+        browser.ClickOn(By.CssSelector("#topic-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Id("handle-saved")).Count == 1);
         browser.FindElement(By.Id("agency")).Text.ShouldBe(Energy);
         browser.FindElement(By.Id("answer-due")).Text.ShouldNotBeNullOrWhiteSpace();
-        Click(By.CssSelector("#publish-form button"));
+        browser.ClickOn(By.CssSelector("#publish-form button"));
         wait.Until(b => b.FindElement(By.Id("publication")).GetAttribute("data-state") == "Published");
 
         // The administrator creates an officer of the energy department.
@@ -73,10 +68,10 @@ public sealed class AgencyAnswerJourney
         browser.FindElement(By.Name("UserName")).SendKeys("energy-answers");
         browser.FindElement(By.Name("Form.DisplayName")).SendKeys("Marat Energy");
         browser.FindElement(By.Name("Form.Email")).SendKeys("energy-answers@example.kz");
-        Click(By.Id("role-AgencyOfficer"));
-        Choose(By.Name("Form.AgencyId"), Energy);
-        Choose(By.Name("Form.TerritoryIds"), "Almaty city");
-        Click(By.CssSelector("main form[method=post] button[type=submit]"));
+        browser.ClickOn(By.Id("role-AgencyOfficer"));
+        browser.Choose(By.Name("Form.AgencyId"), Energy);
+        browser.Choose(By.Name("Form.TerritoryIds"), "Almaty city");
+        browser.ClickOn(By.CssSelector("main form[method=post] button[type=submit]"));
         var oneTimePassword = wait.Until(b => b.FindElements(By.Id("one-time-password")).FirstOrDefault())!.Text;
 
         // The officer signs in for the first time, chooses a password and works in Russian.
@@ -86,7 +81,7 @@ public sealed class AgencyAnswerJourney
         browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
         browser.FindElement(By.Name("Form.NewPassword")).SendKeys("Officer-password-2026");
         browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys("Officer-password-2026");
-        Click(By.CssSelector("main form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
 
         // The inbox holds only what was routed to the department; the suggestion is among the unanswered.
@@ -95,9 +90,9 @@ public sealed class AgencyAnswerJourney
         rows.ShouldNotBeEmpty();
         rows.Select(r => r.FindElements(By.TagName("td"))[3].Text).ShouldAllBe(agency => agency == "Управление энергетики и коммунального хозяйства города Алматы");
         browser.FindElement(By.Id("q")).SendKeys("Ақбұлақ");
-        Click(By.CssSelector("#inbox-filters button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#inbox-filters button[type=submit]"));
         wait.Until(b => b.Url.Contains("q=", StringComparison.Ordinal));
-        Click(By.CssSelector("#suggestions tr[data-suggestion] a"));
+        browser.ClickOn(By.CssSelector("#suggestions tr[data-suggestion] a"));
         wait.Until(b => b.FindElements(By.Id("answer-form")).Count == 1);
         browser.Url.ShouldBe(handling);
 
@@ -113,9 +108,9 @@ public sealed class AgencyAnswerJourney
 
         // The answer: already planned, linked to the program's activity that lights the streets.
         browser.ExecuteScript("document.getElementById('decision-kind').value = 'AlreadyPlanned';");
-        Choose(By.Id("activityId"), "LED-освещение улиц");
+        browser.Choose(By.Id("activityId"), "LED-освещение улиц");
         browser.FindElement(By.Id("answer")).SendKeys(Answer);
-        Click(By.CssSelector("#answer-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#answer-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector("#decision [data-decision='AlreadyPlanned']")).Count == 1);
         browser.FindElement(By.CssSelector("#decision [data-linked='activity']")).Text.ShouldBe("LED-освещение улиц");
         browser.FindElement(By.CssSelector("#decision [data-answer]")).Text.ShouldBe(Answer);

@@ -28,11 +28,6 @@ public sealed class InstructionsJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
-        void Choose(By select, string text) => browser.ExecuteScript(
-            "const s = arguments[0]; [...s.options].find(o => o.text.includes(arguments[1])).selected = true; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            browser.FindElement(select),
-            text);
 
         // The administrator (a controller of every territory) creates an officer of Almaty's education department.
         SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
@@ -40,17 +35,17 @@ public sealed class InstructionsJourney
         browser.FindElement(By.Name("UserName")).SendKeys("edu-officer");
         browser.FindElement(By.Name("Form.DisplayName")).SendKeys("Aigerim Education");
         browser.FindElement(By.Name("Form.Email")).SendKeys("edu-officer@example.kz");
-        Click(By.Id("role-AgencyOfficer"));
-        Choose(By.Name("Form.AgencyId"), "Department of Education of Almaty city");
-        Choose(By.Name("Form.TerritoryIds"), "Almaty city");
-        Click(By.CssSelector("main form[method=post] button[type=submit]"));
+        browser.ClickOn(By.Id("role-AgencyOfficer"));
+        browser.Choose(By.Name("Form.AgencyId"), "Department of Education of Almaty city");
+        browser.Choose(By.Name("Form.TerritoryIds"), "Almaty city");
+        browser.ClickOn(By.CssSelector("main form[method=post] button[type=submit]"));
         var oneTimePassword = wait.Until(b => b.FindElements(By.Id("one-time-password")).FirstOrDefault())!.Text;
 
         // New meeting from text: the Russian text is pasted into Almaty's register.
         browser.Navigate().GoToUrl(new Uri(server.Address, "/instructions/new?lang=en"));
-        Choose(By.Name("TerritoryId"), "Almaty city");
+        browser.Choose(By.Name("TerritoryId"), "Almaty city");
         browser.FindElement(By.Name("Text")).SendKeys(MeetingText);
-        Click(By.CssSelector("#text-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#text-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Id("confirm-form")).Count == 1);
         var proposals = browser.FindElements(By.CssSelector("fieldset[data-proposal]"));
         proposals.Count.ShouldBe(3);
@@ -63,10 +58,10 @@ public sealed class InstructionsJourney
         var first = browser.FindElement(By.Name("Proposals[0].Text"));
         first.Clear();
         first.SendKeys(EditedText);
-        Choose(By.Name("Proposals[0].LeadAgencyId"), "Department of Education of Almaty city");
-        Choose(By.Name("Proposals[1].LeadAgencyId"), "Department of Public Health of Almaty city");
-        Click(By.Name("Proposals[2].Keep"));
-        Click(By.CssSelector("#confirm-form button[type=submit]"));
+        browser.Choose(By.Name("Proposals[0].LeadAgencyId"), "Department of Education of Almaty city");
+        browser.Choose(By.Name("Proposals[1].LeadAgencyId"), "Department of Public Health of Almaty city");
+        browser.ClickOn(By.Name("Proposals[2].Keep"));
+        browser.ClickOn(By.CssSelector("#confirm-form button[type=submit]"));
         wait.Until(b => b.Url.Contains("/instructions?meeting=", StringComparison.Ordinal));
         var meeting = browser.Url[(browser.Url.IndexOf("meeting=", StringComparison.Ordinal) + "meeting=".Length)..];
         var rows = browser.FindElements(By.CssSelector("tr[data-instruction]"));
@@ -80,13 +75,13 @@ public sealed class InstructionsJourney
         browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
         browser.FindElement(By.Name("Form.NewPassword")).SendKeys("Officer-password-2026");
         browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys("Officer-password-2026");
-        Click(By.CssSelector("main form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
         browser.Navigate().GoToUrl(new Uri(server.Address, "/instructions/mine?lang=en"));
         browser.FindElements(By.CssSelector($"tr[data-instruction='{schools}']")).Count.ShouldBe(1);
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/instructions/{schools}?lang=en"));
         browser.FindElement(By.Name("ReportText")).SendKeys("Три школы спроектированы, договоры на строительство подписаны.");
-        Click(By.CssSelector("#report-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#report-form button[type=submit]"));
         wait.Until(b => b.FindElement(By.CssSelector("[data-status]")).GetAttribute("data-status") == "ReportSubmitted");
 
         // The controller accepts the report; the board of the meeting counts one executed instruction.
@@ -94,7 +89,7 @@ public sealed class InstructionsJourney
         SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/instructions/{schools}?lang=en"));
         browser.FindElement(By.Id("accept-comment")).SendKeys("Accepted.");
-        Click(By.CssSelector("#accept-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#accept-form button[type=submit]"));
         wait.Until(b => b.FindElement(By.CssSelector("[data-status]")).GetAttribute("data-status") == "Accepted");
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/instructions/board?meeting={meeting}&lang=en"));
         browser.FindElement(By.CssSelector("#by-status [data-count='Accepted'] .fs-3")).Text.ShouldBe("1");

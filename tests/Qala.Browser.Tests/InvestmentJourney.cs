@@ -15,7 +15,6 @@ public sealed class InvestmentJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
         void Fill(string name, string value) => browser.FindElement(By.Name(name)).SendKeys(value);
         string Figure(string figure) => browser.FindElement(By.CssSelector($"#zone-figures tr[data-figure='{figure}'] td")).GetAttribute("data-value")!;
 
@@ -23,7 +22,7 @@ public sealed class InvestmentJourney
         browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
         Fill("Form.UserName", "admin");
         Fill("Form.Password", QalaServer.AdminPassword);
-        Click(By.CssSelector("main form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector(".qala-user")).Count == 1);
 
         browser.Navigate().GoToUrl(new Uri(server.Address, "/investment"));
@@ -40,13 +39,13 @@ public sealed class InvestmentJourney
         Fill("Input.PlannedJobs", "180");
         Fill("Input.Latitude", "43.3301");
         Fill("Input.Longitude", "76.8402");
-        Click(By.CssSelector("#participant-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#participant-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Id("move-form")).Count == 1);
         foreach (var stage in new[] { "UnderConstruction", "Commissioned" })
         {
             browser.ExecuteScript($"document.getElementById('Move_To').value = '{stage}';");
             Fill("Move.Reason", stage == "Commissioned" ? "Act of commissioning" : "Building permit");
-            Click(By.CssSelector("#move-form button[type=submit]"));
+            browser.ClickOn(By.CssSelector("#move-form button[type=submit]"));
             wait.Until(b => b.FindElement(By.Id("stage")).GetAttribute("data-stage") == stage);
         }
 

@@ -18,7 +18,6 @@ public sealed class ParticipationJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
         void NothingRan(string where) => browser.ExecuteScript("return window.qalaAttacked === undefined;").ShouldBe(true, where);
 
         // The citizen finds the discussion open today and writes in Russian.
@@ -29,10 +28,10 @@ public sealed class ParticipationJourney
             browser.Navigate().GoToUrl(href);
             return browser.FindElements(By.Id("suggest")).Count == 1;
         });
-        Click(By.Id("suggest"));
+        browser.ClickOn(By.Id("suggest"));
         wait.Until(b => b.FindElements(By.Id("suggestion-form")).Count == 1);
         browser.FindElement(By.Name("Text")).SendKeys(Attack);
-        Click(By.Id("send"));
+        browser.ClickOn(By.Id("send"));
         wait.Until(b => b.FindElements(By.Id("sent")).Count == 1);
         browser.FindElement(By.Id("suggestion-text")).Text.ShouldBe(Attack);
         NothingRan("the citizen's receipt");
@@ -43,23 +42,23 @@ public sealed class ParticipationJourney
         browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
         browser.FindElement(By.Name("Form.UserName")).SendKeys("admin");
         browser.FindElement(By.Name("Form.Password")).SendKeys(QalaServer.AdminPassword);
-        Click(By.CssSelector("main form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector(".qala-user")).Count == 1);
         browser.Navigate().GoToUrl(new Uri(server.Address, "/participation/suggestions?show=moderation&q=Esentai"));
         NothingRan("the inbox");
-        Click(By.CssSelector("#suggestions tr[data-suggestion] a"));
+        browser.ClickOn(By.CssSelector("#suggestions tr[data-suggestion] a"));
         wait.Until(b => b.FindElements(By.Id("publish-form")).Count == 1);
         browser.FindElement(By.Id("suggestion-text")).Text.ShouldBe(Attack);
         NothingRan("the handling page");
-        Click(By.CssSelector("#topic-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#topic-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Id("handle-saved")).Count == 1);
-        Click(By.CssSelector("#publish-form button"));
+        browser.ClickOn(By.CssSelector("#publish-form button"));
         wait.Until(b => b.FindElement(By.Id("publication")).GetAttribute("data-state") == "Published");
 
         // The answer goes back to the citizen's receipt.
         browser.ExecuteScript("document.getElementById('decision-kind').value = 'PartlyTaken';");
         browser.FindElement(By.Id("answer")).SendKeys("Lighting of the Esentai path is in the 2027 plan.");
-        Click(By.CssSelector("#answer-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#answer-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector("#decision [data-decision='PartlyTaken']")).Count == 1);
         Chromium.Screenshot(browser, "suggestion-handled-en.png");
 

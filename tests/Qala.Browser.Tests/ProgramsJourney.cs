@@ -21,11 +21,6 @@ public sealed class ProgramsJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
-        void Choose(By select, string text) => browser.ExecuteScript(
-            "const s = arguments[0]; [...s.options].find(o => o.text.includes(arguments[1])).selected = true; s.dispatchEvent(new Event('change', { bubbles: true }));",
-            browser.FindElement(select),
-            text);
         void Type(string name, string text)
         {
             var field = browser.FindElement(By.Name(name));
@@ -40,7 +35,7 @@ public sealed class ProgramsJourney
             Type("Title.Kk", $"{english} (kk)");
             Type("Title.Ru", $"{english} (ru)");
             Type("Title.En", english);
-            Click(By.CssSelector("#item-form button[type=submit]"));
+            browser.ClickOn(By.CssSelector("#item-form button[type=submit]"));
             wait.Until(b => b.FindElements(By.Id("program-tree")).Count == 1);
         }
 
@@ -49,8 +44,8 @@ public sealed class ProgramsJourney
 
         // The administrator creates a planner of Almaty and an officer of its education department.
         SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
-        var plannerPassword = CreateUser(browser, wait, server, Click, Choose, "city-planner", "Planner", null);
-        var officerPassword = CreateUser(browser, wait, server, Click, Choose, "edu-officer", "AgencyOfficer", "Department of Education of Almaty city");
+        var plannerPassword = CreateUser(browser, wait, server, "city-planner", "Planner", null);
+        var officerPassword = CreateUser(browser, wait, server, "edu-officer", "AgencyOfficer", "Department of Education of Almaty city");
 
         // The planner creates a draft program, a direction, a goal with its target indicator, a task and an activity.
         browser.Manage().Cookies.DeleteAllCookies();
@@ -59,41 +54,41 @@ public sealed class ProgramsJourney
         Type("Name.Kk", "Мектептер бағдарламасы");
         Type("Name.Ru", "Программа школ");
         Type("Name.En", "Schools program");
-        Choose(By.Name("TerritoryId"), "Almaty city");
+        browser.Choose(By.Name("TerritoryId"), "Almaty city");
         SetDate("PeriodFrom", new DateOnly(today.Year - 1, 1, 1));
         SetDate("PeriodTo", new DateOnly(today.Year + 2, 12, 31));
-        Click(By.CssSelector("#program-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#program-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.Id("program-tree")).Count == 1);
         var program = browser.Url.Split('/')[4].Split('?')[0];
-        Click(By.Id("add-direction"));
+        browser.ClickOn(By.Id("add-direction"));
         Titled("Comfortable city");
-        Click(By.Id("add-direction"));
+        browser.ClickOn(By.Id("add-direction"));
         Titled("Ecology and air");
 
         // The second direction moves up in place: htmx swaps the tree, the page is not reloaded.
         browser.ExecuteScript("window.qalaStillHere = true;");
-        Click(By.CssSelector("button[form^='reorder-direction-'][form$='-up']"));
+        browser.ClickOn(By.CssSelector("button[form^='reorder-direction-'][form$='-up']"));
         wait.Until(b => b.FindElement(By.CssSelector("#program-tree section h2")).Text.Contains("Ecology and air", StringComparison.Ordinal));
         browser.ExecuteScript("return window.qalaStillHere === true;").ShouldBe(true, "the tree is swapped in place");
-        Click(By.CssSelector("a[href*='/goal/new']"));
+        browser.ClickOn(By.CssSelector("a[href*='/goal/new']"));
         Titled(Goal);
 
-        Click(By.CssSelector("a[data-goal-targets]"));
+        browser.ClickOn(By.CssSelector("a[data-goal-targets]"));
         wait.Until(b => b.FindElements(By.Id("goal-target-form")).Count == 1);
-        Choose(By.Name("IndicatorId"), "8.5.2");
+        browser.Choose(By.Name("IndicatorId"), "8.5.2");
         Type("BaselineYear", (today.Year - 2).ToString(CultureInfo.InvariantCulture));
         Type("Baseline", "5");
         Type("Targets[1].Value", "4.5");
-        Click(By.CssSelector("#goal-target-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#goal-target-form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector("#goal-targets tr[data-indicator='8.5.2']")).Count == 1);
         browser.FindElement(By.CssSelector("#goal-targets tr[data-indicator='8.5.2'] [data-targets]")).Text.ShouldBe($"{today.Year}: 4.5");
         Chromium.Screenshot(browser, "programs-goal-targets-en.png");
 
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/programs/{program}?lang=en"));
-        Click(By.CssSelector("a[href*='/task/new']"));
+        browser.ClickOn(By.CssSelector("a[href*='/task/new']"));
         Titled("Repair schools");
-        Click(By.CssSelector("a[href*='/activity/new']"));
-        Choose(By.Name("ResponsibleAgencyId"), "Department of Education of Almaty city");
+        browser.ClickOn(By.CssSelector("a[href*='/activity/new']"));
+        browser.Choose(By.Name("ResponsibleAgencyId"), "Department of Education of Almaty city");
         SetDate("StartDate", today.AddDays(-30));
         SetDate("DueDate", today.AddDays(-2));
         Type("Budget[1].Planned", "1500000");
@@ -104,11 +99,11 @@ public sealed class ProgramsJourney
         browser.Manage().Cookies.DeleteAllCookies();
         FirstSignIn(browser, wait, server, "edu-officer", officerPassword, "Officer-password-2026");
         browser.Navigate().GoToUrl(new Uri(server.Address, "/programs/my-activities?lang=en"));
-        Click(By.CssSelector("#my-activities a[href$='/report']"));
+        browser.ClickOn(By.CssSelector("#my-activities a[href$='/report']"));
         wait.Until(b => b.FindElements(By.Id("report-form")).Count == 1);
         Type("Text", "Design documents approved; the contractor is chosen.");
         Type("PercentComplete", "40");
-        Click(By.CssSelector("#report-form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#report-form button[type=submit]"));
         wait.Until(b => b.Url.Contains("/programs/my-activities", StringComparison.Ordinal));
 
         // The planner reads the goal and the activity in this quarter's monitoring report.
@@ -127,20 +122,20 @@ public sealed class ProgramsJourney
 
     // Creates a user of Almaty with one role (and agency) on the administration page; returns the one-time password.
     private static string CreateUser(
-        ChromeDriver browser, WebDriverWait wait, QalaServer server, Action<By> click, Action<By, string> choose, string userName, string role, string? agency)
+        ChromeDriver browser, WebDriverWait wait, QalaServer server, string userName, string role, string? agency)
     {
         browser.Navigate().GoToUrl(new Uri(server.Address, "/admin/users?lang=en"));
         browser.FindElement(By.Name("UserName")).SendKeys(userName);
         browser.FindElement(By.Name("Form.DisplayName")).SendKeys(userName);
         browser.FindElement(By.Name("Form.Email")).SendKeys($"{userName}@example.kz");
-        click(By.Id($"role-{role}"));
+        browser.ClickOn(By.Id($"role-{role}"));
         if (agency is not null)
         {
-            choose(By.Name("Form.AgencyId"), agency);
+            browser.Choose(By.Name("Form.AgencyId"), agency);
         }
 
-        choose(By.Name("Form.TerritoryIds"), "Almaty city");
-        click(By.CssSelector("main form[method=post] button[type=submit]"));
+        browser.Choose(By.Name("Form.TerritoryIds"), "Almaty city");
+        browser.ClickOn(By.CssSelector("main form[method=post] button[type=submit]"));
         return wait.Until(b => b.FindElements(By.Id("one-time-password")).FirstOrDefault())!.Text;
     }
 

@@ -87,6 +87,17 @@ internal static class Chromium
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 
+    /// <summary>Clicks an element as a person would reach it: scrolled into view first, so no sticky header covers it.</summary>
+    public static void ClickOn(this IWebDriver browser, By target) =>
+        ((IJavaScriptExecutor)browser).ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
+
+    /// <summary>Chooses the option whose text contains <paramref name="text"/>, and tells the page's script that it changed.</summary>
+    public static void Choose(this IWebDriver browser, By select, string text) =>
+        ((IJavaScriptExecutor)browser).ExecuteScript(
+            "const s = arguments[0]; [...s.options].find(o => o.text.includes(arguments[1])).selected = true; s.dispatchEvent(new Event('change', { bubbles: true }));",
+            browser.FindElement(select),
+            text);
+
     public static void Screenshot(IWebDriver browser, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

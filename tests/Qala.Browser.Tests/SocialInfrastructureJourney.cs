@@ -17,7 +17,6 @@ public sealed class SocialInfrastructureJourney
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
-        void Click(By target) => browser.ExecuteScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", browser.FindElement(target));
         void Fill(string name, string value) => browser.FindElement(By.Name(name)).SendKeys(value);
         var folder = Directory.CreateTempSubdirectory("qala-social-journey");
         var facilities = Path.Combine(folder.FullName, "kindergartens.csv");
@@ -29,16 +28,16 @@ public sealed class SocialInfrastructureJourney
         browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
         Fill("Form.UserName", "admin");
         Fill("Form.Password", QalaServer.AdminPassword);
-        Click(By.CssSelector("main form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
         wait.Until(b => b.FindElements(By.CssSelector(".qala-user")).Count == 1);
 
         foreach (var (page, file) in new[] { ("facilities", facilities), ("population", population) })
         {
             browser.Navigate().GoToUrl(new Uri(server.Address, $"/social/790000000/import/{page}"));
             browser.FindElement(By.Id("Upload")).SendKeys(file);
-            Click(By.CssSelector("#upload-form button[type=submit]"));
+            browser.ClickOn(By.CssSelector("#upload-form button[type=submit]"));
             wait.Until(b => b.FindElements(By.Id("commit-form")).Count == 1);
-            Click(By.CssSelector("#commit-form button[type=submit]"));
+            browser.ClickOn(By.CssSelector("#commit-form button[type=submit]"));
             wait.Until(b => b.FindElements(By.Id("import-done")).Count == 1);
         }
 
@@ -58,7 +57,7 @@ public sealed class SocialInfrastructureJourney
         Fill("lat", "43.7420");
         Fill("lon", "7.4270");
         browser.FindElement(By.Name("capacity")).SendKeys("150");
-        Click(By.CssSelector("#what-if-tool form button[type=submit]"));
+        browser.ClickOn(By.CssSelector("#what-if-tool form button[type=submit]"));
         wait.Until(b => b.Url.Contains("capacity=", StringComparison.Ordinal));
         Chromium.Screenshot(browser, "social-what-if.png");
         var gain = wait.Until(b => b.FindElements(By.Id("what-if")).FirstOrDefault())!;
