@@ -187,7 +187,7 @@ public sealed class SuggestionIntake(
         return code is null ? new IntakeResult(null, [(string.Empty, NotAccepting)]) : new IntakeResult(code, []);
     }
 
-    /// <summary>Checks the submission by field and, when it passes, what it becomes: district and proposed topic included.</summary>
+    /// <summary>Checks the submission by field and, when it passes, what it becomes, its district included.</summary>
     private async Task<(IReadOnlyList<(string Field, string Message)> Errors, Accepted? Accepted)> CheckAsync(
         SuggestionSubmission submission, Consultation? consultation, IReadOnlyList<Territory>? districts, CancellationToken cancellationToken)
     {
