@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
@@ -49,7 +48,7 @@ public sealed class AgencyAnswerJourney
         var receipt = new Uri(browser.Url).GetLeftPart(UriPartial.Path);
 
         // The moderator (the administrator) confirms the topic: it goes to the energy department with a deadline.
-        SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
+        browser.SignIn(wait, server, "admin", QalaServer.AdminPassword);
         browser.Navigate().GoToUrl(new Uri(server.Address, "/participation/suggestions?show=moderation&q=Ақбұлақ&lang=en"));
         browser.ClickOn(By.CssSelector("#suggestions tr[data-suggestion] a"));
         wait.Until(b => b.FindElements(By.Id("topic-form")).Count == 1);
@@ -76,13 +75,7 @@ public sealed class AgencyAnswerJourney
 
         // The officer signs in for the first time, chooses a password and works in Russian.
         browser.Manage().Cookies.DeleteAllCookies();
-        SignIn(browser, wait, server, "energy-answers", oneTimePassword);
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 1);
-        browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
-        browser.FindElement(By.Name("Form.NewPassword")).SendKeys("Officer-password-2026");
-        browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys("Officer-password-2026");
-        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
+        browser.FirstSignIn(wait, server, "energy-answers", oneTimePassword, "Officer-password-2026");
 
         // The inbox holds only what was routed to the department; the suggestion is among the unanswered.
         browser.Navigate().GoToUrl(new Uri(server.Address, "/participation/suggestions?show=unanswered&lang=ru"));
@@ -130,14 +123,5 @@ public sealed class AgencyAnswerJourney
         browser.FindElement(By.CssSelector("#decision [data-answer]")).Text.ShouldBe(Answer);
         browser.FindElement(By.CssSelector("#decision [data-linked='activity']")).Text.ShouldBe("Көшелерді LED-жарықтандыру");
         Chromium.Screenshot(browser, "agency-answer-receipt-kk.png");
-    }
-
-    private static void SignIn(ChromeDriver browser, WebDriverWait wait, QalaServer server, string user, string password)
-    {
-        browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
-        browser.FindElement(By.Name("Form.UserName")).SendKeys(user);
-        browser.FindElement(By.Name("Form.Password")).SendKeys(password);
-        browser.ExecuteScript("arguments[0].click();", browser.FindElement(By.CssSelector("main form button[type=submit]")));
-        wait.Until(b => !b.Url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
@@ -30,7 +29,7 @@ public sealed class InstructionsJourney
         var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
 
         // The administrator (a controller of every territory) creates an officer of Almaty's education department.
-        SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
+        browser.SignIn(wait, server, "admin", QalaServer.AdminPassword);
         browser.Navigate().GoToUrl(new Uri(server.Address, "/admin/users?lang=en"));
         browser.FindElement(By.Name("UserName")).SendKeys("edu-officer");
         browser.FindElement(By.Name("Form.DisplayName")).SendKeys("Aigerim Education");
@@ -70,13 +69,7 @@ public sealed class InstructionsJourney
 
         // The officer signs in for the first time, chooses a password and reports on the schools.
         browser.Manage().Cookies.DeleteAllCookies();
-        SignIn(browser, wait, server, "edu-officer", oneTimePassword);
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 1);
-        browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
-        browser.FindElement(By.Name("Form.NewPassword")).SendKeys("Officer-password-2026");
-        browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys("Officer-password-2026");
-        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
+        browser.FirstSignIn(wait, server, "edu-officer", oneTimePassword, "Officer-password-2026");
         browser.Navigate().GoToUrl(new Uri(server.Address, "/instructions/mine?lang=en"));
         browser.FindElements(By.CssSelector($"tr[data-instruction='{schools}']")).Count.ShouldBe(1);
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/instructions/{schools}?lang=en"));
@@ -86,7 +79,7 @@ public sealed class InstructionsJourney
 
         // The controller accepts the report; the board of the meeting counts one executed instruction.
         browser.Manage().Cookies.DeleteAllCookies();
-        SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
+        browser.SignIn(wait, server, "admin", QalaServer.AdminPassword);
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/instructions/{schools}?lang=en"));
         browser.FindElement(By.Id("accept-comment")).SendKeys("Accepted.");
         browser.ClickOn(By.CssSelector("#accept-form button[type=submit]"));
@@ -95,14 +88,5 @@ public sealed class InstructionsJourney
         browser.FindElement(By.CssSelector("#by-status [data-count='Accepted'] .fs-3")).Text.ShouldBe("1");
         browser.FindElement(By.CssSelector("#by-status [data-count='OnControl'] .fs-3")).Text.ShouldBe("1");
         Chromium.Screenshot(browser, "instructions-board-en.png");
-    }
-
-    private static void SignIn(ChromeDriver browser, WebDriverWait wait, QalaServer server, string user, string password)
-    {
-        browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
-        browser.FindElement(By.Name("Form.UserName")).SendKeys(user);
-        browser.FindElement(By.Name("Form.Password")).SendKeys(password);
-        browser.ExecuteScript("arguments[0].click();", browser.FindElement(By.CssSelector("main form button[type=submit]")));
-        wait.Until(b => !b.Url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 }

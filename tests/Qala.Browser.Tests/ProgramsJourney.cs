@@ -43,13 +43,13 @@ public sealed class ProgramsJourney
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
 
         // The administrator creates a planner of Almaty and an officer of its education department.
-        SignIn(browser, wait, server, "admin", QalaServer.AdminPassword);
+        browser.SignIn(wait, server, "admin", QalaServer.AdminPassword);
         var plannerPassword = CreateUser(browser, wait, server, "city-planner", "Planner", null);
         var officerPassword = CreateUser(browser, wait, server, "edu-officer", "AgencyOfficer", "Department of Education of Almaty city");
 
         // The planner creates a draft program, a direction, a goal with its target indicator, a task and an activity.
         browser.Manage().Cookies.DeleteAllCookies();
-        FirstSignIn(browser, wait, server, "city-planner", plannerPassword, "Planner-password-2026");
+        browser.FirstSignIn(wait, server, "city-planner", plannerPassword, "Planner-password-2026");
         browser.Navigate().GoToUrl(new Uri(server.Address, "/programs/new/edit?lang=en"));
         Type("Name.Kk", "Мектептер бағдарламасы");
         Type("Name.Ru", "Программа школ");
@@ -97,7 +97,7 @@ public sealed class ProgramsJourney
 
         // The officer reports 40 % on the activity.
         browser.Manage().Cookies.DeleteAllCookies();
-        FirstSignIn(browser, wait, server, "edu-officer", officerPassword, "Officer-password-2026");
+        browser.FirstSignIn(wait, server, "edu-officer", officerPassword, "Officer-password-2026");
         browser.Navigate().GoToUrl(new Uri(server.Address, "/programs/my-activities?lang=en"));
         browser.ClickOn(By.CssSelector("#my-activities a[href$='/report']"));
         wait.Until(b => b.FindElements(By.Id("report-form")).Count == 1);
@@ -108,7 +108,7 @@ public sealed class ProgramsJourney
 
         // The planner reads the goal and the activity in this quarter's monitoring report.
         browser.Manage().Cookies.DeleteAllCookies();
-        SignIn(browser, wait, server, "city-planner", "Planner-password-2026");
+        browser.SignIn(wait, server, "city-planner", "Planner-password-2026");
         var quarter = ((today.Month - 1) / 3) + 1;
         browser.Navigate().GoToUrl(new Uri(server.Address, $"/programs/{program}/monitoring?year={today.Year}&quarter={quarter}&lang=en"));
         wait.Until(b => b.FindElements(By.Id("monitoring-report")).Count == 1);
@@ -137,25 +137,5 @@ public sealed class ProgramsJourney
         browser.Choose(By.Name("Form.TerritoryIds"), "Almaty city");
         browser.ClickOn(By.CssSelector("main form[method=post] button[type=submit]"));
         return wait.Until(b => b.FindElements(By.Id("one-time-password")).FirstOrDefault())!.Text;
-    }
-
-    private static void FirstSignIn(ChromeDriver browser, WebDriverWait wait, QalaServer server, string user, string oneTimePassword, string password)
-    {
-        SignIn(browser, wait, server, user, oneTimePassword);
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 1);
-        browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
-        browser.FindElement(By.Name("Form.NewPassword")).SendKeys(password);
-        browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys(password);
-        browser.ExecuteScript("arguments[0].click();", browser.FindElement(By.CssSelector("main form button[type=submit]")));
-        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
-    }
-
-    private static void SignIn(ChromeDriver browser, WebDriverWait wait, QalaServer server, string user, string password)
-    {
-        browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
-        browser.FindElement(By.Name("Form.UserName")).SendKeys(user);
-        browser.FindElement(By.Name("Form.Password")).SendKeys(password);
-        browser.ExecuteScript("arguments[0].click();", browser.FindElement(By.CssSelector("main form button[type=submit]")));
-        wait.Until(b => !b.Url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 }

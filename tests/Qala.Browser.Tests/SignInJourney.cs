@@ -98,6 +98,28 @@ internal static class Chromium
             browser.FindElement(select),
             text);
 
+    /// <summary>Signs in through the sign-in page and waits until it is left.</summary>
+    public static void SignIn(this IWebDriver browser, WebDriverWait wait, QalaServer server, string user, string password)
+    {
+        browser.Navigate().GoToUrl(new Uri(server.Address, "/account/sign-in?lang=en"));
+        browser.FindElement(By.Name("Form.UserName")).SendKeys(user);
+        browser.FindElement(By.Name("Form.Password")).SendKeys(password);
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
+        wait.Until(b => !b.Url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary>A new user's first sign-in with the one-time password, replaced by <paramref name="password"/>.</summary>
+    public static void FirstSignIn(this IWebDriver browser, WebDriverWait wait, QalaServer server, string user, string oneTimePassword, string password)
+    {
+        browser.SignIn(wait, server, user, oneTimePassword);
+        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 1);
+        browser.FindElement(By.Name("Form.CurrentPassword")).SendKeys(oneTimePassword);
+        browser.FindElement(By.Name("Form.NewPassword")).SendKeys(password);
+        browser.FindElement(By.Name("Form.ConfirmPassword")).SendKeys(password);
+        browser.ClickOn(By.CssSelector("main form button[type=submit]"));
+        wait.Until(b => b.FindElements(By.Name("Form.NewPassword")).Count == 0);
+    }
+
     public static void Screenshot(IWebDriver browser, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
