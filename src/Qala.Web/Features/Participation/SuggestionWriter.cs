@@ -18,7 +18,7 @@ namespace Qala.Web.Features.Participation;
 /// (<see cref="SuggestionBatch"/>).
 /// </summary>
 public sealed partial class SuggestionWriter(
-    IServiceScopeFactory scopes, AuditActorAccessor actors, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
+    IServiceScopeFactory scopes, AuditActorAccessor actors, DatabaseSettings database, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
     : BackgroundService
 {
     private readonly Channel<Queued> queue = Channel.CreateUnbounded<Queued>();
@@ -47,8 +47,10 @@ public sealed partial class SuggestionWriter(
         return base.StopAsync(cancellationToken);
     }
 
+    /// <summary>SQLite takes one writing transaction at a time, so with it one writer stores every batch.</summary>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, options.Value.Writers).Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, database.Provider == DatabaseProvider.Sqlite ? 1 : options.Value.Writers)
+            .Select(_ => Task.Run(WriteQueuedAsync, CancellationToken.None)));
 
     private async Task WriteQueuedAsync()
     {
