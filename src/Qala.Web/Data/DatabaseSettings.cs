@@ -50,7 +50,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                     "e.g. Host=127.0.0.1;Port=5432;Database=qala;Username=qala;Password=… (environment: ConnectionStrings__Qala).");
             }
 
-            connectionString = Validate(connectionString, s => new NpgsqlConnectionStringBuilder(s).ToString());
+            connectionString = Validate(connectionString, WithAutoPrepare);
         }
         else if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -80,6 +80,26 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             DemoSocialInfrastructure = demoData && ReadFlag(configuration, DemoSocialInfrastructureKey, true),
         };
     }
+
+    /// <summary>
+    /// Unless the connection string says otherwise, Npgsql prepares the statements a connection sends most often
+    /// (<see cref="AutoPreparedStatements"/>), so PostgreSQL parses and plans them once per connection instead of at every
+    /// execution: the public form's batched inserts, the audit entries and the lookups of every page (ADR 0012).
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = AutoPreparedStatements;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>How many statements each PostgreSQL connection keeps prepared when the connection string does not say.</summary>
+    public const int AutoPreparedStatements = 100;
 
     private static string Validate(string connectionString, Func<string, string> parse)
     {

@@ -57,9 +57,10 @@ public sealed class SuggestionWriterTests
     {
         var gate = new BatchGate();
         var commits = new FailingCommits();
-        await using var app = await QalaApp.StartAsync(kind, OneWriter, s => s.ConfigureDbContext<QalaDbContext>(o => o.AddInterceptors(gate, commits)));
+        await using var app = await QalaApp.StartAsync(kind, OneWriter, s => s.ConfigureDbContext<QalaDbContext>(o => o.AddInterceptors(commits)));
         var id = await ParticipationTests.OpenConsultationAsync(app);
         var writer = app.Services.GetRequiredService<SuggestionWriter>();
+        using var watching = writer.Diagnostics.Subscribe(gate);
         var forms = await FormsAsync(app, id, 10);
 
         // While the writer is held in a first batch, a double click and another citizen queue: the next batch holds all three.
@@ -86,9 +87,9 @@ public sealed class SuggestionWriterTests
         (await app.QueryAsync(db => db.Set<Suggestion>().CountAsync(s => s.Text.Contains("commit fails")))).ShouldBe(0);
 
         // One suggestion that cannot be stored fails its own request only: the rest of its batch is stored one by one.
-        commits.Refused = "This one cannot be stored.";
+        gate.Refused = "This one cannot be stored.";
         held = await gate.HoldAsync(() => PostAsync(forms[6], "Light the stadium's car park at night."));
-        var mixed = new[] { PostAsync(forms[7], "Clean the Esentai river banks."), PostAsync(forms[8], commits.Refused), PostAsync(forms[9], "Add a bus stop at the new school.") };
+        var mixed = new[] { PostAsync(forms[7], "Clean the Esentai river banks."), PostAsync(forms[8], gate.Refused), PostAsync(forms[9], "Add a bus stop at the new school.") };
         await UntilAsync(() => writer.Waiting == 3);
         gate.Release();
         (await held).StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -131,14 +132,19 @@ public sealed class SuggestionWriterTests
         }
     }
 
-    /// <summary>Holds the writer inside one batch until released, and records how many suggestions each batch stores.</summary>
-    private sealed class BatchGate : SaveChangesInterceptor
+    /// <summary>
+    /// Holds the writer inside one batch until released, records how many suggestions each batch stores, and fails every
+    /// batch that holds the <see cref="Refused"/> text — watching the writer's announcements of its batches.
+    /// </summary>
+    private sealed class BatchGate : IObserver<KeyValuePair<string, object?>>
     {
         private bool armed;
         private TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public ConcurrentQueue<int> Sizes { get; } = new();
+
+        public string? Refused { get; set; }
 
         /// <summary>Starts a post and returns once the writer holds it in its batch.</summary>
         public async Task<Task<HttpResponseMessage>> HoldAsync(Func<Task<HttpResponseMessage>> post)
@@ -153,46 +159,45 @@ public sealed class SuggestionWriterTests
 
         public void Release() => released.TrySetResult();
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public void OnNext(KeyValuePair<string, object?> value)
         {
-            var added = eventData.Context!.ChangeTracker.Entries<Suggestion>().Count(e => e.State == EntityState.Added);
-            if (added > 0)
+            if (value is not { Key: SuggestionWriter.StoringEvent, Value: IReadOnlyList<Suggestion> batch })
             {
-                Sizes.Enqueue(added);
-                if (armed)
-                {
-                    armed = false;
-                    entered.TrySetResult();
-                    await released.Task;
-                }
+                return;
             }
 
-            return result;
+            Sizes.Enqueue(batch.Count);
+            if (armed)
+            {
+                armed = false;
+                entered.TrySetResult();
+                // The writer announces its batch synchronously on its own thread: holding it here holds the batch.
+                released.Task.Wait(TimeSpan.FromMinutes(1));
+            }
+
+            if (batch.Any(s => s.Text == Refused))
+            {
+                throw new InvalidOperationException("This batch cannot be stored.");
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
         }
     }
 
-    /// <summary>A database whose commits fail while <see cref="On"/>, or fail for a transaction that stores the <see cref="Refused"/> text.</summary>
-    private sealed class FailingCommits : DbTransactionInterceptor, ISaveChangesInterceptor
+    /// <summary>A database whose commits fail while <see cref="On"/>.</summary>
+    private sealed class FailingCommits : DbTransactionInterceptor
     {
-        private readonly ConcurrentDictionary<DbContext, bool> refusing = new();
-
         public bool On { get; set; }
-
-        public string? Refused { get; set; }
-
-        public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context!.ChangeTracker.Entries<Suggestion>().Any(e => e.State == EntityState.Added && e.Entity.Text == Refused))
-            {
-                refusing[eventData.Context] = true;
-            }
-
-            return ValueTask.FromResult(result);
-        }
 
         public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
         {
-            if (On || (eventData.Context is { } context && refusing.TryRemove(context, out _)))
+            if (On)
             {
                 throw new InvalidOperationException("The database refuses to commit.");
             }

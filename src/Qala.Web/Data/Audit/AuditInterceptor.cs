@@ -8,16 +8,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Qala.Engine.Audit;
+using Npgsql;
 using Qala.Engine.Privacy;
 
 namespace Qala.Web.Data.Audit;
 
 /// <summary>
 /// Records every create, update and delete saved through the context, in the same transaction as the change: before
-/// the save it notes old and new values and opens a transaction if the caller has none; after the save it locks the
-/// chain head, appends the entries with their hashes, and commits. No feature has to remember to call anything.
+/// the save it notes old and new values, opens a transaction if the caller has none and locks the chain head; after
+/// the save it appends the entries with their hashes and commits. No feature has to remember to call anything. Rows
+/// written in bulk without change tracking get theirs through <see cref="AppendCreatedAsync"/>.
 /// </summary>
 public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider time) : SaveChangesInterceptor
 {
@@ -34,6 +37,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         ["Email"] = PersonalDataMask.Email,
         ["NormalizedEmail"] = PersonalDataMask.Email,
         ["PhoneNumber"] = PersonalDataMask.Phone,
+        ["Phone"] = PersonalDataMask.Phone,
     };
 
     // Kazakh and Russian stay readable in the stored JSON; pages encode it again when they show it.
@@ -68,13 +72,13 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         var transaction = context.Database.CurrentTransaction is null
             ? await context.Database.BeginTransactionAsync(cancellationToken)
             : null;
-        pending.AddOrUpdate(context, new Pending(changes, transaction));
+        var work = new Pending(changes, transaction);
+        pending.AddOrUpdate(context, work);
         try
         {
             // The head is locked before any data row, so every writer takes its locks in the same order (no deadlock),
             // and appends queue across connections and nodes: a row lock on PostgreSQL, the writer lock on SQLite.
-            await context.Database.ExecuteSqlRawAsync(
-                "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = 1", cancellationToken);
+            work.Head = await LockHeadAsync(context, cancellationToken);
         }
         catch
         {
@@ -95,7 +99,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         try
         {
             work.Appending = true;
-            await AppendAsync(context, work.Changes, cancellationToken);
+            await AppendAsync(context, work, cancellationToken);
             if (work.Transaction is not null)
             {
                 await work.Transaction.CommitAsync(cancellationToken);
@@ -184,11 +188,16 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
     private static bool IsAudited(object entity) =>
         entity is not (AuditEntry or AuditChainHead or DataProtectionKey or IdentityUserToken<string> or IAuditExempt);
 
-    private static Dictionary<string, object?[]> Values(EntityEntry entry, AuditAction action)
+    private static Dictionary<string, object?[]> Values(EntityEntry entry, AuditAction action) =>
+        Values(
+            entry.Properties.Select(p => (Name: p.Metadata.Name, IsKey: p.Metadata.IsPrimaryKey(), p.IsModified, p.OriginalValue, p.CurrentValue))
+                .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p =>
+                    (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", IsKey: false, p.IsModified, p.OriginalValue, p.CurrentValue)))),
+            action);
+
+    private static Dictionary<string, object?[]> Values(
+        IEnumerable<(string Name, bool IsKey, bool IsModified, object? OriginalValue, object? CurrentValue)> properties, AuditAction action)
     {
-        var properties = entry.Properties.Select(p => (Name: p.Metadata.Name, IsKey: p.Metadata.IsPrimaryKey(), p.IsModified, p.OriginalValue, p.CurrentValue))
-            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Select(p =>
-                (Name: $"{c.Metadata.Name}.{p.Metadata.Name}", IsKey: false, p.IsModified, p.OriginalValue, p.CurrentValue))));
         var values = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         foreach (var (name, isKey, isModified, original, current) in properties)
         {
@@ -220,43 +229,124 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         return values;
     }
 
-    private async Task AppendAsync(DbContext context, List<Change> changes, CancellationToken cancellationToken)
+    private async Task AppendAsync(DbContext context, Pending work, CancellationToken cancellationToken)
     {
-        // The head was locked before the data was written (SavingChangesAsync), so it is current and stays ours. A head
-        // this context tracks already is from an earlier save and is read again; otherwise the query reads it fresh.
-        var tracked = context.ChangeTracker.Entries<AuditChainHead>().Any();
-        var head = await context.Set<AuditChainHead>().SingleAsync(h => h.Id == AuditChainHead.SingletonId, cancellationToken);
-        if (tracked)
+        var at = Now();
+        var entries = work.Changes.Select(change => NewEntry(
+            change.Entry.Entity,
+            change.Entry.Metadata,
+            Key(change.Entry),
+            change.Action,
+            change.Values ?? Values(change.Entry, AuditAction.Created),
+            at)).ToList();
+        var (sequence, hash) = Chain(entries, work.Head);
+
+        // The head goes in the same batch as the entries: attached as the lock read it, then moved to the last link.
+        foreach (var tracked in context.ChangeTracker.Entries<AuditChainHead>().ToList())
         {
-            await context.Entry(head).ReloadAsync(cancellationToken);
+            tracked.State = EntityState.Detached;
         }
 
+        var head = new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = work.Head.Sequence, LastHash = work.Head.Hash };
+        context.Attach(head);
+        head.LastSequence = sequence;
+        head.LastHash = hash;
+        context.AddRange(entries);
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            context.Entry(head).State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>
+    /// Appends the creation of rows that a bulk path wrote without change tracking — in the caller's open transaction on
+    /// PostgreSQL, after the rows themselves, so the head's lock is held for the entries alone (ADR 0012). The entries
+    /// are the ones a tracked save of the same rows would give.
+    /// </summary>
+    public async Task AppendCreatedAsync(DbContext context, IReadOnlyList<object> created, CancellationToken cancellationToken)
+    {
+        var at = Now();
+        var entries = created.Select(entity =>
+        {
+            var type = context.Model.FindEntityType(entity.GetType())
+                ?? throw new InvalidOperationException($"{entity.GetType().Name} is not part of the model.");
+            var key = string.Join('|', type.FindPrimaryKey()!.Properties
+                .Select(p => Convert.ToString(p.GetGetter().GetClrValue(entity), CultureInfo.InvariantCulture)));
+            var properties = type.GetProperties()
+                .Select(p => (p.Name, IsKey: p.IsPrimaryKey(), IsModified: false, OriginalValue: (object?)null, CurrentValue: p.GetGetter().GetClrValue(entity)));
+            return NewEntry(entity, type, key, AuditAction.Created, Values(properties, AuditAction.Created), at);
+        }).ToList();
+        var locked = await LockHeadAsync(context, cancellationToken);
+        var (sequence, hash) = Chain(entries, locked);
+        await PostgresCopy.CopyAsync(context, entries, cancellationToken);
+        await using var command = context.Database.GetDbConnection().CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = @sequence, \"LastHash\" = @hash WHERE \"Id\" = 1";
+        command.Parameters.Add(new NpgsqlParameter<long>("sequence", sequence));
+        command.Parameters.Add(new NpgsqlParameter<string>("hash", hash));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DateTimeOffset Now()
+    {
         var now = time.GetUtcNow();
-        var at = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
-        foreach (var change in changes)
+        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+    }
+
+    private AuditEntry NewEntry(object entity, IEntityType type, string key, AuditAction action, Dictionary<string, object?[]> values, DateTimeOffset at)
+    {
+        var actor = actors.Of(entity);
+        return new AuditEntry
         {
-            var actor = actors.Of(change.Entry.Entity);
-            var entry = new AuditEntry
-            {
-                Sequence = head.LastSequence + 1,
-                At = at,
-                UserId = actor.UserId,
-                UserName = actor.UserName,
-                Address = actor.Address,
-                EntityType = change.Entry.Metadata.GetTableName() ?? change.Entry.Metadata.ShortName(),
-                EntityKey = Key(change.Entry),
-                Action = change.Action,
-                Changes = JsonSerializer.Serialize(change.Values ?? Values(change.Entry, AuditAction.Created), Json),
-                PreviousHash = head.LastHash,
-                Hash = string.Empty,
-            };
-            entry.Hash = AuditChain.Hash(entry.ToRecord());
-            context.Add(entry);
-            head.LastSequence = entry.Sequence;
-            head.LastHash = entry.Hash;
+            At = at,
+            UserId = actor.UserId,
+            UserName = actor.UserName,
+            Address = actor.Address,
+            EntityType = type.GetTableName() ?? type.ShortName(),
+            EntityKey = key,
+            Action = action,
+            Changes = JsonSerializer.Serialize(values, Json),
+            PreviousHash = string.Empty,
+            Hash = string.Empty,
+        };
+    }
+
+    /// <summary>Links the entries to the head and to each other; returns the new head.</summary>
+    private static (long Sequence, string Hash) Chain(List<AuditEntry> entries, (long Sequence, string Hash) head)
+    {
+        var (sequence, hash) = head;
+        foreach (var entry in entries)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = hash;
+            entry.Hash = hash = AuditChain.Hash(entry.ToRecord());
         }
 
-        await context.SaveChangesAsync(cancellationToken);
+        return (sequence, hash);
+    }
+
+    /// <summary>
+    /// Locks the chain's head for the rest of the transaction and reads it in the same statement: appends queue across
+    /// connections and nodes (a row lock on PostgreSQL, the writer lock on SQLite).
+    /// </summary>
+    private static async Task<(long Sequence, string Hash)> LockHeadAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var connection = context.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText =
+            "UPDATE \"AuditChainHeads\" SET \"LastSequence\" = \"LastSequence\" WHERE \"Id\" = 1 RETURNING \"LastSequence\", \"LastHash\"";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("The audit chain has no head row: the database is not migrated.");
+        }
+
+        return (reader.GetInt64(0), reader.GetString(1));
     }
 
     private static string Key(EntityEntry entry) =>
@@ -272,6 +362,9 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         public List<Change> Changes { get; } = changes;
 
         public IDbContextTransaction? Transaction { get; } = transaction;
+
+        /// <summary>The head as the lock read it before the data was written.</summary>
+        public (long Sequence, string Hash) Head { get; set; }
 
         public bool Appending { get; set; }
     }

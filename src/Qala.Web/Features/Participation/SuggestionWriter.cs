@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,18 +11,31 @@ namespace Qala.Web.Features.Participation;
 /// <summary>
 /// Stores the public form's suggestions by group commit (ADR 0007): requests queue their checked suggestion on this
 /// node, one writer stores up to <see cref="ParticipationOptions.WriteBatch"/> waiting ones in one transaction —
-/// suggestions, contacts and their audit entries, chained under one lock of the audit head — and only after the commit
+/// suggestions, contacts and then their audit entries, chained under one lock of the audit head taken after the
+/// suggestions are written — and only after the commit
 /// gives each request its receipt. A batch that fails is stored again one suggestion at a time, so one bad suggestion
-/// fails only its own request and nothing is acknowledged that is not committed. A form key already stored, or twice
-/// in one batch, gets the first suggestion's receipt. What every suggestion of a batch needs from the database — whether
+/// fails only its own request (and a form key stored meanwhile by another writer gets that receipt) and nothing is
+/// acknowledged that is not committed. A form key already stored, or twice in one batch, gets the first suggestion's
+/// receipt. What every suggestion of a batch needs from the database — whether
 /// its consultation still takes suggestions, the topic model and the topics — is read once per batch
 /// (<see cref="SuggestionBatch"/>).
 /// </summary>
 public sealed partial class SuggestionWriter(
-    IServiceScopeFactory scopes, AuditActorAccessor actors, DatabaseSettings database, IOptions<ParticipationOptions> options, ILogger<SuggestionWriter> logger)
+    IServiceScopeFactory scopes, AuditActorAccessor actors, AuditInterceptor audit, DatabaseSettings database, IOptions<ParticipationOptions> options,
+    ILogger<SuggestionWriter> logger)
     : BackgroundService
 {
+    /// <summary>The event <see cref="Diagnostics"/> writes before a batch is stored; its payload is the batch's suggestions.</summary>
+    public const string StoringEvent = "Storing";
+
     private readonly Channel<Queued> queue = Channel.CreateUnbounded<Queued>();
+
+    /// <summary>
+    /// Announces every batch just before it is stored (<see cref="StoringEvent"/>), on the writer's own thread: how
+    /// operators' diagnostics see the batches' sizes, and where tests hold or fail a batch. An observer's exception fails
+    /// the batch like a database error would.
+    /// </summary>
+    public DiagnosticListener Diagnostics { get; } = new("Qala.Participation.SuggestionWriter");
 
     /// <summary>How many queued suggestions wait for the next batch (the one being written not counted).</summary>
     public int Waiting => queue.Reader.Count;
@@ -38,6 +52,12 @@ public sealed partial class SuggestionWriter(
         await queue.Writer.WriteAsync(queued, cancellationToken);
         // Once queued the suggestion is stored or refused whatever the client does; waiting is all that is cancelled.
         return await queued.Receipt.Task.WaitAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        Diagnostics.Dispose();
+        base.Dispose();
     }
 
     public override Task StopAsync(CancellationToken cancellationToken)
@@ -73,8 +93,10 @@ public sealed partial class SuggestionWriter(
         {
             await CommitAsync(batch);
         }
-        catch (Exception e) when (batch.Count > 1)
+        catch (Exception e)
         {
+            // Stored again one by one: one bad suggestion fails only its own request, and a form key that another writer
+            // stored meanwhile (a double click across two batches) now finds that suggestion's receipt.
             LogBatchFailed(logger, batch.Count, e);
             foreach (var queued in batch)
             {
@@ -87,10 +109,6 @@ public sealed partial class SuggestionWriter(
                     queued.Receipt.TrySetException(single);
                 }
             }
-        }
-        catch (Exception e)
-        {
-            batch[0].Receipt.TrySetException(e);
         }
     }
 
@@ -139,7 +157,11 @@ public sealed partial class SuggestionWriter(
             }
 
             actors.Attribute(suggestion, queued.Actor);
-            db.Add(suggestion);
+            if (suggestion.Contact is { } contact)
+            {
+                actors.Attribute(contact, queued.Actor);
+            }
+
             stored.Add((queued, suggestion));
             if (queued.Key is { } newKey)
             {
@@ -149,7 +171,13 @@ public sealed partial class SuggestionWriter(
 
         if (stored.Count > 0)
         {
-            await db.SaveChangesAsync(CancellationToken.None);
+            List<Suggestion> written = [.. stored.Select(s => s.Suggestion)];
+            if (Diagnostics.IsEnabled(StoringEvent))
+            {
+                Diagnostics.Write(StoringEvent, written);
+            }
+
+            await SaveAsync(db, written);
         }
 
         foreach (var (queued, suggestion) in stored)
@@ -166,6 +194,41 @@ public sealed partial class SuggestionWriter(
         {
             queued.Receipt.TrySetResult(null);
         }
+    }
+
+    /// <summary>
+    /// Saves new suggestions with their contacts. On PostgreSQL in bulk — keys taken from the sequence in one
+    /// statement, the rows by binary COPY, then their audit entries under the head's lock — because EF's statement per
+    /// row and per audit entry was most of a batch's time (ADR 0012); on SQLite, one writer at a time, through EF.
+    /// </summary>
+    private async Task SaveAsync(QalaDbContext db, List<Suggestion> suggestions)
+    {
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            db.AddRange(suggestions);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var keys = await PostgresCopy.NextKeysAsync<Suggestion>(db, suggestions.Count, CancellationToken.None);
+        var contacts = new List<SuggestionContact>();
+        for (var i = 0; i < suggestions.Count; i++)
+        {
+            var suggestion = suggestions[i];
+            suggestion.Id = keys[i];
+            suggestion.Version = Guid.NewGuid();
+            if (suggestion.Contact is { } contact)
+            {
+                contact.SuggestionId = suggestion.Id;
+                contacts.Add(contact);
+            }
+        }
+
+        await PostgresCopy.CopyAsync(db, suggestions, CancellationToken.None);
+        await PostgresCopy.CopyAsync(db, contacts, CancellationToken.None);
+        await audit.AppendCreatedAsync(db, [.. suggestions, .. contacts], CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Warning, "A batch of {Count} suggestions failed to commit; storing them one by one")]
