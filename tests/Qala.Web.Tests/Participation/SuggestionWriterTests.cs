@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,12 @@ public sealed class SuggestionWriterTests
         var entries = await app.QueryAsync(db => db.Set<AuditEntry>().Where(e => e.EntityType == "Suggestions").ToListAsync());
         entries.Count.ShouldBe(forms.Count, "one audit entry per stored suggestion");
         entries.ShouldAllBe(e => e.UserName == "anonymous" && e.Action == AuditAction.Created, "each entry names the citizen's request, not the writer");
+        var ids = await app.QueryAsync(db => db.Set<Suggestion>().Where(s => s.ConsultationId == id).ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => s.Text));
+        foreach (var entry in entries)
+        {
+            entry.ChangedValues().ShouldContain(("Text", null, ids[entry.EntityKey]), "each entry records its own suggestion's values");
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(CancellationToken.None)).Intact.ShouldBeTrue();
     }
