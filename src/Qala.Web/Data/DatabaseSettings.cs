@@ -84,7 +84,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>
     /// Unless the connection string says otherwise, Npgsql prepares the statements a connection sends most often
     /// (<see cref="AutoPreparedStatements"/>), so PostgreSQL parses and plans them once per connection instead of at every
-    /// execution: the public form's batched inserts, the audit entries and the lookups of every page (ADR 0012).
+    /// execution: the public form's batched inserts, the audit entries and the lookups of every page (ADR 0013).
     /// </summary>
     private static string WithAutoPrepare(string connectionString)
     {

@@ -9,7 +9,7 @@ namespace Qala.Web.Data;
 /// <summary>
 /// Writes new rows of one entity type with PostgreSQL's binary <c>COPY</c>, every column as the EF Core model maps it
 /// (value converters and column types included), in the context's open transaction: for the few bulk paths where EF's
-/// one statement per row costs more than the rows (ADR 0012). The rows are not tracked, so the caller sets their keys
+/// one statement per row costs more than the rows (ADR 0013). The rows are not tracked, so the caller sets their keys
 /// (<see cref="NextKeysAsync"/>), their versions and their audit entries (<c>AuditInterceptor.AppendCreatedAsync</c>).
 /// </summary>
 public static class PostgresCopy

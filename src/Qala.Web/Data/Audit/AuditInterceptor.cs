@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Qala.Engine.Audit;
 using Npgsql;
+using Qala.Engine.Audit;
 using Qala.Engine.Privacy;
 
 namespace Qala.Web.Data.Audit;
@@ -264,7 +264,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
 
     /// <summary>
     /// Appends the creation of rows that a bulk path wrote without change tracking — in the caller's open transaction on
-    /// PostgreSQL, after the rows themselves, so the head's lock is held for the entries alone (ADR 0012). The entries
+    /// PostgreSQL, after the rows themselves, so the head's lock is held for the entries alone (ADR 0013). The entries
     /// are the ones a tracked save of the same rows would give.
     /// </summary>
     public async Task AppendCreatedAsync(DbContext context, IReadOnlyList<object> created, CancellationToken cancellationToken)

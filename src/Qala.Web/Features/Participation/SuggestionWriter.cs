@@ -199,7 +199,7 @@ public sealed partial class SuggestionWriter(
     /// <summary>
     /// Saves new suggestions with their contacts. On PostgreSQL in bulk — keys taken from the sequence in one
     /// statement, the rows by binary COPY, then their audit entries under the head's lock — because EF's statement per
-    /// row and per audit entry was most of a batch's time (ADR 0012); on SQLite, one writer at a time, through EF.
+    /// row and per audit entry was most of a batch's time (ADR 0013); on SQLite, one writer at a time, through EF.
     /// </summary>
     private async Task SaveAsync(QalaDbContext db, List<Suggestion> suggestions)
     {
