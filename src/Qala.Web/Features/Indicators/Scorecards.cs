@@ -25,7 +25,7 @@ public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territ
 /// districts among the districts of the same city or region; cities of regional significance among those cities and
 /// towns among towns, country-wide; settlements and monitoring sites are not ranked.
 /// </summary>
-public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options)
+public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options, ScorecardCache cache)
 {
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
@@ -34,8 +34,37 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
 
     private readonly Dictionary<int, string> headlines = [];
 
-    /// <summary>The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's line).</summary>
+    /// <summary>
+    /// The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's
+    /// line). Whole scorecards are kept in <see cref="ScorecardCache"/> until the data they come from changes: the
+    /// stamp is read before the data, so a change committed in between moves it again and nothing older is kept under it.
+    /// </summary>
     public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken, int? indicatorId = null)
+    {
+        if (indicatorId is not null)
+        {
+            return await ComputeAsync(territoryCode, setId, kpiOnly, indicatorId, cancellationToken);
+        }
+
+        var stamp = await db.Set<IndicatorDataStamp>().Where(s => s.Id == IndicatorDataStamp.SingletonId).Select(s => s.Value).SingleAsync(cancellationToken);
+        var key = new ScorecardKey(territoryCode, setId, kpiOnly);
+        if (cache.Find(stamp, key) is { } kept)
+        {
+            return kept;
+        }
+
+        var scorecard = await ComputeAsync(territoryCode, setId, kpiOnly, null, cancellationToken);
+
+        // Only a territory that exists and a set that has targets for it: no entry for every code or number a client tries.
+        if (scorecard is not null && (setId is null || scorecard.Set?.Id == setId))
+        {
+            cache.Keep(stamp, key, scorecard);
+        }
+
+        return scorecard;
+    }
+
+    private async Task<Scorecard?> ComputeAsync(string territoryCode, int? setId, bool kpiOnly, int? indicatorId, CancellationToken cancellationToken)
     {
         // The territory and the territories it is ranked among come in one statement, the target sets with targets for it
         // and the chosen set's targets in another (the latest set unless one is asked for).
