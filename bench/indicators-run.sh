@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 4's scorecard and ranking benchmarks (docs/benchmarks.md, "Indicators") on a database made by
 # bench/indicators-generate.sh: starts the built web app with Kestrel on 127.0.0.1, then runs
-# `Qala.Bench indicators scorecard` (API vs hand-written SQL, interleaved) and `Qala.Bench indicators ranking`.
+# `Qala.Bench indicators scorecard` (API vs hand-written SQL, interleaved; cold — the data stamp moved before each
+# request — and warm, ADR 0012) and `Qala.Bench indicators ranking`.
 # Usage: bench/indicators-run.sh [DATABASE] [TERRITORY] [REQUESTS]
 #   (build first: dotnet build -c Release src/Qala.Web && dotnet build -c Release bench/Qala.Bench)
 set -euo pipefail

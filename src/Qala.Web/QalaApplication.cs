@@ -54,6 +54,7 @@ public static partial class QalaApplication
         builder.Services.AddScoped<LongImport>();
         builder.Services.AddScoped<LongTemplate>();
         builder.Services.AddScoped<Scorecards>();
+        builder.Services.AddSingleton<ScorecardCache>();
         builder.Services.AddOptions<IndicatorOptions>().Bind(builder.Configuration.GetSection(IndicatorOptions.Section))
             .Validate(o => o.IsValid, $"{IndicatorOptions.Section}: OnTrack and AtRisk are shares with 0 ≤ AtRisk ≤ OnTrack, e.g. 0.95 and 0.80.")
             .ValidateOnStart();

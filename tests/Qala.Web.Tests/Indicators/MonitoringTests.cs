@@ -27,7 +27,7 @@ public sealed class MonitoringTests
 
     private static (int Added, int Changed, int Unchanged, int Skipped) Counts(IDocument page) => page.ImportCounts();
 
-    private static async Task CreateIndicatorAsync(HttpClient client, string code, string polarity, string periodicity = "Year", bool kpi = false)
+    internal static async Task CreateIndicatorAsync(HttpClient client, string code, string polarity, string periodicity = "Year", bool kpi = false)
     {
         var fields = new Dictionary<string, string>
         {
@@ -49,7 +49,7 @@ public sealed class MonitoringTests
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task ImportValuesAsync(HttpClient client, string csv)
+    internal static async Task ImportValuesAsync(HttpClient client, string csv)
     {
         var preview = await client.PreviewImportAsync(ValuesPage, "values.csv", Encoding.UTF8.GetBytes(csv));
         Table(preview, "#import-errors").ShouldBeEmpty();

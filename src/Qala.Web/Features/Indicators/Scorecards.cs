@@ -25,7 +25,7 @@ public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territ
 /// districts among the districts of the same city or region; cities of regional significance among those cities and
 /// towns among towns, country-wide; settlements and monitoring sites are not ranked.
 /// </summary>
-public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options)
+public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options, ScorecardCache cache)
 {
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
@@ -34,21 +34,56 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
 
     private readonly Dictionary<int, string> headlines = [];
 
-    /// <summary>The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's line).</summary>
+    /// <summary>
+    /// The scorecard of a territory; <paramref name="indicatorId"/> narrows it to one indicator (the indicator page's
+    /// line). Whole scorecards are kept in <see cref="ScorecardCache"/> until the data they come from changes: the
+    /// stamp is read before the data, so a change committed in between moves it again and nothing older is kept under it.
+    /// </summary>
     public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken, int? indicatorId = null)
     {
-        var territory = await db.Set<Territory>().AsNoTracking().SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
+        if (indicatorId is not null)
+        {
+            return await ComputeAsync(territoryCode, setId, kpiOnly, indicatorId, cancellationToken);
+        }
+
+        var stamp = await db.Set<IndicatorDataStamp>().Where(s => s.Id == IndicatorDataStamp.SingletonId).Select(s => s.Value).SingleAsync(cancellationToken);
+        var key = new ScorecardKey(territoryCode, setId, kpiOnly);
+        if (cache.Find(stamp, key) is { } kept)
+        {
+            return kept;
+        }
+
+        var scorecard = await ComputeAsync(territoryCode, setId, kpiOnly, null, cancellationToken);
+
+        // Only a territory that exists and a set that has targets for it: no entry for every code or number a client tries.
+        if (scorecard is not null && (setId is null || scorecard.Set?.Id == setId))
+        {
+            cache.Keep(stamp, key, scorecard);
+        }
+
+        return scorecard;
+    }
+
+    private async Task<Scorecard?> ComputeAsync(string territoryCode, int? setId, bool kpiOnly, int? indicatorId, CancellationToken cancellationToken)
+    {
+        // The territory and the territories it is ranked among come in one statement, the target sets with targets for it
+        // and the chosen set's targets in another (the latest set unless one is asked for).
+        var (territory, peers, peerKind) = await PlaceAsync(territoryCode, cancellationToken);
         if (territory is null)
         {
             return null;
         }
 
-        var sets = await db.Set<TargetSet>().AsNoTracking()
-            .Where(s => db.Set<IndicatorTarget>().Any(t => t.TargetSetId == s.Id && t.TerritoryId == territory.Id))
-            .OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        var ownTargets = db.Set<IndicatorTarget>().Where(t => t.TerritoryId == territory.Id);
+        var chosen = ownTargets.Where(t => t.TargetSetId == (setId ?? ownTargets.Max(x => (int?)x.TargetSetId)));
+        var withTargets = await db.Set<TargetSet>().AsNoTracking()
+            .Where(s => ownTargets.Any(t => t.TargetSetId == s.Id))
+            .OrderByDescending(s => s.Id)
+            .Select(s => new { Set = s, Targets = chosen.Where(t => t.TargetSetId == s.Id).ToList() })
+            .ToListAsync(cancellationToken);
+        var sets = withTargets.Select(s => s.Set).ToList();
         var set = setId is { } id ? sets.FirstOrDefault(s => s.Id == id) : sets.FirstOrDefault();
-        var targets = set is null ? [] : await db.Set<IndicatorTarget>().AsNoTracking()
-            .Where(t => t.TargetSetId == set.Id && t.TerritoryId == territory.Id).ToListAsync(cancellationToken);
+        var targets = withTargets.SelectMany(s => s.Targets).ToList();
 
         // An indicator with values here is found by one probe of the key index each (an IN over the territory's rows would
         // read all of them), and whether it has a total — its headline series then — comes along in the same round trip.
@@ -67,7 +102,9 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
 
         var indicators = found.Select(f => f.Indicator).ToList();
         var ids = indicators.Select(i => i.Id).ToList();
-        var series = await YearlyAsync(ids, [territory.Id], null, cancellationToken);
+        var (series, peerValues) = db.Database.IsNpgsql() && peers.Count > 0
+            ? await WithPeersAsync(ids, territory.Id, [.. peers.Select(p => p.Id)], cancellationToken)
+            : (await YearlyAsync(ids, [territory.Id], null, cancellationToken), null);
 
         var assessments = indicators.Select(indicator =>
         {
@@ -79,9 +116,12 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
             return (Indicator: indicator, Assessment: Assessment.Of(values, indicator.Polarity, range, baseline, goals, options.Value.Thresholds));
         }).ToList();
 
-        var (peers, peerKind) = await PeersAsync(territory, cancellationToken);
-        var years = assessments.Select(a => a.Assessment.Year).OfType<int>().Distinct().ToList();
-        var peerValues = peers.Count == 0 ? [] : await YearlyAsync(ids, [.. peers.Select(p => p.Id)], years, cancellationToken);
+        if (peerValues is null)
+        {
+            var years = assessments.Select(a => a.Assessment.Year).OfType<int>().Distinct().ToList();
+            peerValues = peers.Count == 0 ? [] : await YearlyAsync(ids, [.. peers.Select(p => p.Id)], years, cancellationToken);
+        }
+
         var lines = assessments.Select(a =>
         {
             if (a.Assessment.Year is not { } year || peers.Count == 0 || MeritOf(a.Indicator, a.Assessment) is not { } merit)
@@ -138,16 +178,81 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
     }
 
     /// <summary>The territories a territory is ranked among (itself included), and what they are.</summary>
-    public async Task<(List<Territory> Peers, string Kind)> PeersAsync(Territory territory, CancellationToken cancellationToken) => territory.Kind switch
+    public async Task<(List<Territory> Peers, string Kind)> PeersAsync(Territory territory, CancellationToken cancellationToken)
     {
-        TerritoryKind.Region or TerritoryKind.CityOfRepublicanSignificance => (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.Region || t.Kind == TerritoryKind.CityOfRepublicanSignificance).ToListAsync(cancellationToken), RegionPeers),
-        TerritoryKind.District => (await db.Set<Territory>().AsNoTracking()
-            .Where(t => t.Kind == TerritoryKind.District && t.ParentId == territory.ParentId).ToListAsync(cancellationToken), DistrictPeers),
-        TerritoryKind.City => (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.City).ToListAsync(cancellationToken), CityPeers),
-        TerritoryKind.Town => (await db.Set<Territory>().AsNoTracking().Where(t => t.Kind == TerritoryKind.Town).ToListAsync(cancellationToken), TownPeers),
-        TerritoryKind.Country or TerritoryKind.Settlement or TerritoryKind.MonitoringSite => (new List<Territory>(), ""),
-    };
+        var (_, peers, kind) = await PlaceAsync(territory.Code, cancellationToken);
+        return (peers, kind);
+    }
+
+    /// <summary>
+    /// The territory of a code with the territories it is ranked among (itself included) and what they are, in one
+    /// statement: the places of its own kind group (for a district, under the same parent) are read with it.
+    /// </summary>
+    private async Task<(Territory? Territory, List<Territory> Peers, string Kind)> PlaceAsync(string code, CancellationToken cancellationToken)
+    {
+        var own = db.Set<Territory>().Where(o => o.Code == code);
+        var places = await db.Set<Territory>().AsNoTracking()
+            .Where(p => p.Code == code || own.Any(o =>
+                ((o.Kind == TerritoryKind.Region || o.Kind == TerritoryKind.CityOfRepublicanSignificance)
+                    && (p.Kind == TerritoryKind.Region || p.Kind == TerritoryKind.CityOfRepublicanSignificance))
+                || (o.Kind == TerritoryKind.District && p.Kind == TerritoryKind.District && p.ParentId == o.ParentId)
+                || (o.Kind == TerritoryKind.City && p.Kind == TerritoryKind.City)
+                || (o.Kind == TerritoryKind.Town && p.Kind == TerritoryKind.Town)))
+            .ToListAsync(cancellationToken);
+        var territory = places.SingleOrDefault(p => p.Code == code);
+        if (territory is null)
+        {
+            return (null, [], "");
+        }
+
+        return territory.Kind switch
+        {
+            TerritoryKind.Region or TerritoryKind.CityOfRepublicanSignificance => (territory, places, RegionPeers),
+            TerritoryKind.District => (territory, places, DistrictPeers),
+            TerritoryKind.City => (territory, places, CityPeers),
+            TerritoryKind.Town => (territory, places, TownPeers),
+            TerritoryKind.Country or TerritoryKind.Settlement or TerritoryKind.MonitoringSite => (territory, [], ""),
+        };
+    }
+
+    /// <summary>
+    /// PostgreSQL: a territory's yearly series of indicators (as <see cref="YearlyAsync"/>) and its peers' values in
+    /// each indicator's latest year with a value here — the year its line is assessed and ranked in — in one statement
+    /// per headline series: the territory's range read backwards in key order, then one backward probe per indicator ×
+    /// peer of that year.
+    /// </summary>
+    private async Task<(Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>> Series, Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>> Peers)> WithPeersAsync(
+        IReadOnlyList<int> indicatorIds, int territoryId, int[] peerIds, CancellationToken cancellationToken)
+    {
+        var headlines = await HeadlinesAsync(indicatorIds, cancellationToken);
+        var own = new List<(int IndicatorId, int TerritoryId, int Year, int PeriodNumber, decimal Value)>();
+        var others = new List<(int IndicatorId, int TerritoryId, int Year, int PeriodNumber, decimal Value)>();
+        foreach (var group in indicatorIds.Where(headlines.ContainsKey).GroupBy(i => headlines[i]))
+        {
+            int[] indicatorArray = [.. group];
+            var dimensions = group.Key;
+            var rows = await db.Database.SqlQuery<PeerYear>($"""
+                WITH own AS (
+                    SELECT DISTINCT ON (o."IndicatorId", o."Year") o."IndicatorId", o."TerritoryId", o."Year", o."Value" FROM "Observations" o
+                    WHERE o."IsCurrent" AND o."Dimensions" = {dimensions} AND o."IndicatorId" = ANY({indicatorArray}) AND o."TerritoryId" = {territoryId}
+                    ORDER BY o."IndicatorId" DESC, o."Year" DESC, o."PeriodNumber" DESC)
+                SELECT "IndicatorId", "TerritoryId", "Year", "Value", false AS "IsPeer" FROM own
+                UNION ALL
+                SELECT l."IndicatorId", p.id, l."Year", v."Value", true
+                FROM (SELECT "IndicatorId", max("Year") AS "Year" FROM own GROUP BY "IndicatorId") AS l
+                CROSS JOIN unnest({peerIds}) AS p(id) CROSS JOIN LATERAL (
+                    SELECT o."Value" FROM "Observations" o
+                    WHERE o."IndicatorId" = l."IndicatorId" AND o."TerritoryId" = p.id AND o."Year" = l."Year" AND o."Dimensions" = {dimensions} AND o."IsCurrent"
+                    ORDER BY o."PeriodNumber" DESC LIMIT 1) AS v
+                """).ToListAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                (row.IsPeer ? others : own).Add((row.IndicatorId, row.TerritoryId, row.Year, 0, row.Value));
+            }
+        }
+
+        return (SeriesOf(own), SeriesOf(others));
+    }
 
     /// <summary>
     /// The yearly series of indicators × territories — the last period's value of each year — in each indicator's
@@ -208,7 +313,12 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
                 .Select(o => (o.IndicatorId, o.TerritoryId, o.Year, o.PeriodNumber, o.Value)));
         }
 
-        // In key order, each year's last period comes last: one pass keeps it.
+        return SeriesOf(rows);
+    }
+
+    /// <summary>The yearly series of rows of values: in key order, each year's last period comes last, and one pass keeps it.</summary>
+    private static Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>> SeriesOf(List<(int IndicatorId, int TerritoryId, int Year, int PeriodNumber, decimal Value)> rows)
+    {
         rows.Sort();
         var series = new Dictionary<(int IndicatorId, int TerritoryId), List<YearValue>>();
         List<YearValue>? values = null;
@@ -274,6 +384,20 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         public int Year { get; init; }
 
         public decimal Value { get; init; }
+    }
+
+    /// <summary>A value of <see cref="WithPeersAsync"/>: the territory's own yearly value, or a peer's in the assessed year.</summary>
+    private sealed class PeerYear
+    {
+        public int IndicatorId { get; init; }
+
+        public int TerritoryId { get; init; }
+
+        public int Year { get; init; }
+
+        public decimal Value { get; init; }
+
+        public bool IsPeer { get; init; }
     }
 
     /// <summary>The total ("") when present, else the combination of dimension values with the fewest dimensions (ordinal order breaks ties).</summary>
