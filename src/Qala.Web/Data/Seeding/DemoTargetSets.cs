@@ -1,12 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Indicators;
 using Qala.Web.Features.Indicators;
 using Qala.Web.Features.SourceFacts;
 using Qala.Web.Features.Territories;
-using Qala.Web.Infrastructure.Imports;
 
 namespace Qala.Web.Data.Seeding;
 
@@ -257,23 +254,7 @@ internal sealed partial class DemoTargetSets(QalaDbContext db, ObservationStore 
         {
             var values = group.Select(r => new ObservationValue(
                 indicators[r.Indicator].Id, territories[documents[r.Document].TerritoryCode], r.Year, 0, "", FactOf(r).Value)).ToList();
-            var outcomes = await store.CompareAsync(values, cancellationToken);
-            var text = DemoDataSeeder.ReadText(group.Key);
-            var batch = new ImportBatch
-            {
-                Kind = BatchKind,
-                FileName = group.Key + ".txt",
-                FileHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-                FileSize = Encoding.UTF8.GetByteCount(text),
-                ImportedBy = By,
-                ImportedAt = time.GetUtcNow(),
-                Added = outcomes.Count(o => o == ImportOutcome.Added),
-                Changed = outcomes.Count(o => o == ImportOutcome.Changed),
-                Unchanged = outcomes.Count(o => o == ImportOutcome.Unchanged),
-            };
-            db.Add(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            await store.ApplyAsync([.. values.Zip(outcomes)], batch, cancellationToken);
+            await store.RecordFromTextAsync(BatchKind, group.Key + ".txt", DemoDataSeeder.ReadText(group.Key), values, By, time.GetUtcNow(), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
