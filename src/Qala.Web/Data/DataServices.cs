@@ -28,6 +28,7 @@ public static class DataServices
         builder.Services.AddScoped<ReferenceDataSeeder>();
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<DemoStatistics>();
+        builder.Services.AddScoped<DemoTargetSets>();
         builder.Services.AddScoped<DemoParticipation>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;

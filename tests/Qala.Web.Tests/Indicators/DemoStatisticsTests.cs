@@ -23,7 +23,8 @@ public sealed class DemoStatisticsTests
         var batches = await app.QueryAsync(db => db.Set<ImportBatch>().Where(b => b.Kind == "open-sdg").ToListAsync());
         batches.Count.ShouldBe(15);
         var counts = await app.QueryAsync(db => db.Set<Observation>().GroupBy(o => o.Indicator!.Code).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
-        counts.Keys.Order(StringComparer.Ordinal).ShouldBe([
+        // Beside them, the facts of the seed texts (SEED-…, DemoTargetSetsTests).
+        counts.Keys.Where(k => !k.StartsWith("SEED-", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ShouldBe([
             "1.2.1", "11.1.1", "11.3.1", "11.6.1", "11.6.2", "17.3.1.2", "3.7.2", "4.2.2", "7.1.1", "8.1.1", "8.2.1", "8.5.2", "8.6.1", "9.2.1", "9.5.1",
             "QALA-INVESTMENT-ATTRACTED", "QALA-JOBS-CREATED"]);
         counts["3.7.2"].ShouldBe(1396, "a well-formed file imports completely");

@@ -16,6 +16,7 @@ internal sealed partial class DatabaseInitializer(
     ReferenceDataSeeder referenceData,
     DemoDataSeeder demoData,
     DemoStatistics demoStatistics,
+    DemoTargetSets demoTargetSets,
     DemoSocialInfrastructure demoSocial,
     InvestmentIndicators investmentIndicators,
     DemoParticipation demoParticipation,
@@ -57,6 +58,13 @@ internal sealed partial class DatabaseInitializer(
 
             // The Almaty-2020 discussion with its 1,378 suggestions, and the topic model learnt from them.
             await demoParticipation.SeedAsync(cancellationToken);
+        }
+
+        // The seed texts' own figures: their target sets' baselines and targets, the stated facts as observations. Once, and
+        // not only beside statistics just imported: a demo database from before them gets them at its next start.
+        if (settings.DemoStatistics)
+        {
+            await demoTargetSets.SeedAsync(cancellationToken);
         }
 
         // The sample street extract, its facilities and homes, in a transaction of their own.

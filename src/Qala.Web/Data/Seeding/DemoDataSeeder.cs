@@ -43,6 +43,11 @@ internal sealed class DemoDataSeeder(QalaDbContext db, TimeProvider time)
             });
         }
 
+        // The seed texts' target sets before the programs' own, so that a scorecard keeps comparing against the program by
+        // default (the newest set with targets); they get their targets with the demo statistics (DemoTargetSets).
+        await DemoTargetSets.AddSetsAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
         var agencies = await db.Set<Agency>().ToDictionaryAsync(a => a.Code, StringComparer.Ordinal, cancellationToken);
         DemoInvestment.Seed(db, territories, agencies);
         var now = time.GetUtcNow();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -39,6 +41,33 @@ public sealed class ObservationStore(QalaDbContext db)
         return [.. values.Select(v => !current.TryGetValue(v.Key, out var o)
             ? ImportOutcome.Added
             : o.Value == v.Value ? ImportOutcome.Unchanged : ImportOutcome.Changed)];
+    }
+
+    /// <summary>
+    /// Records values read from a text — a meeting's, a source document's — as one import batch of
+    /// <paramref name="kind"/> named <paramref name="name"/>, whose hash is the SHA-256 of <paramref name="text"/>;
+    /// a repeated key keeps its last value. Saves.
+    /// </summary>
+    public async Task RecordFromTextAsync(
+        string kind, string name, string text, IReadOnlyList<ObservationValue> values, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var distinct = values.GroupBy(v => v.Key).Select(g => g.Last()).ToList();
+        var outcomes = await CompareAsync(distinct, cancellationToken);
+        var batch = new ImportBatch
+        {
+            Kind = kind,
+            FileName = name,
+            FileHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            FileSize = Encoding.UTF8.GetByteCount(text),
+            ImportedBy = by,
+            ImportedAt = at,
+            Added = outcomes.Count(o => o == ImportOutcome.Added),
+            Changed = outcomes.Count(o => o == ImportOutcome.Changed),
+            Unchanged = outcomes.Count(o => o == ImportOutcome.Unchanged),
+        };
+        db.Add(batch);
+        await db.SaveChangesAsync(cancellationToken);
+        await ApplyAsync([.. distinct.Zip(outcomes)], batch, cancellationToken);
     }
 
     /// <summary>Adds the observations of <paramref name="values"/> that are added or changed, from <paramref name="batch"/>.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Qala.Engine.Indicators;
 using Qala.Web.Data;
@@ -59,23 +57,9 @@ public sealed class MeetingFacts(QalaDbContext db, ObservationStore store, TimeP
             return;
         }
 
-        var values = facts.Select(f => new ObservationValue(f.IndicatorId, f.TerritoryId, f.Year, f.PeriodNumber, string.Empty, f.Value))
-            .GroupBy(v => v.Key).Select(g => g.Last()).ToList();
-        var outcomes = await store.CompareAsync(values, cancellationToken);
-        var batch = new ImportBatch
-        {
-            Kind = BatchKind,
-            FileName = string.Create(CultureInfo.InvariantCulture, $"meeting {meeting.Id} of {meeting.HeldOn:yyyy-MM-dd}"),
-            FileHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(meeting.SourceText))),
-            FileSize = Encoding.UTF8.GetByteCount(meeting.SourceText),
-            ImportedBy = by,
-            ImportedAt = time.GetUtcNow(),
-            Added = outcomes.Count(o => o == ImportOutcome.Added),
-            Changed = outcomes.Count(o => o == ImportOutcome.Changed),
-            Unchanged = outcomes.Count(o => o == ImportOutcome.Unchanged),
-        };
-        db.Add(batch);
-        await db.SaveChangesAsync(cancellationToken);
-        await store.ApplyAsync([.. values.Zip(outcomes)], batch, cancellationToken);
+        var values = facts.Select(f => new ObservationValue(f.IndicatorId, f.TerritoryId, f.Year, f.PeriodNumber, string.Empty, f.Value)).ToList();
+        await store.RecordFromTextAsync(
+            BatchKind, string.Create(CultureInfo.InvariantCulture, $"meeting {meeting.Id} of {meeting.HeldOn:yyyy-MM-dd}"), meeting.SourceText,
+            values, by, time.GetUtcNow(), cancellationToken);
     }
 }
