@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -23,7 +22,7 @@ public sealed class AgencyAnswerJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
 
         // The citizen finds the discussion open today and writes in Kazakh, leaving contact details to be told of the answer.
         browser.Navigate().GoToUrl(new Uri(server.Address, "/consultations?lang=kk"));

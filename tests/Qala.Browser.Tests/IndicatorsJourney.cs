@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -15,7 +14,7 @@ public sealed class IndicatorsJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
 
         browser.Navigate().GoToUrl(new Uri(server.Address, "/indicators?lang=ru"));
         browser.FindElement(By.Id("q")).SendKeys("безработ");

@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -26,7 +25,7 @@ public sealed class InstructionsJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
 
         // The administrator (a controller of every territory) creates an officer of Almaty's education department.
         browser.SignIn(wait, server, "admin", QalaServer.AdminPassword);

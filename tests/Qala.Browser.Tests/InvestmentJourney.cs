@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -14,7 +13,7 @@ public sealed class InvestmentJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
         void Fill(string name, string value) => browser.FindElement(By.Name(name)).SendKeys(value);
         string Figure(string figure) => browser.FindElement(By.CssSelector($"#zone-figures tr[data-figure='{figure}'] td")).GetAttribute("data-value")!;
 

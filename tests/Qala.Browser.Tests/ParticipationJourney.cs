@@ -1,5 +1,4 @@
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -17,7 +16,7 @@ public sealed class ParticipationJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
         void NothingRan(string where) => browser.ExecuteScript("return window.qalaAttacked === undefined;").ShouldBe(true, where);
 
         // The citizen finds the discussion open today and writes in Russian.

@@ -20,7 +20,7 @@ public sealed class ProgramsJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
         void Type(string name, string text)
         {
             var field = browser.FindElement(By.Name(name));

@@ -12,7 +12,7 @@ public sealed class SignInJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
+        var wait = browser.Waiting();
 
         browser.Navigate().GoToUrl(new Uri(server.Address, "/?lang=en"));
         browser.FindElement(By.TagName("h1")).Text.ShouldContain("development program");
@@ -85,6 +85,17 @@ internal static class Chromium
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>
+    /// A wait that reads the page again when an element it looked at was replaced meanwhile (a form posted, a list
+    /// swapped by htmx): a condition that finds the old element and reads it as the new page arrives is asked again.
+    /// </summary>
+    public static WebDriverWait Waiting(this IWebDriver browser, int seconds = 20)
+    {
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(seconds));
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException));
+        return wait;
     }
 
     /// <summary>Clicks an element as a person would reach it: scrolled into view first, so no sticky header covers it.</summary>

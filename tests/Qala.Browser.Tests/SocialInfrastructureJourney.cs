@@ -1,6 +1,5 @@
 using System.Globalization;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Support.UI;
 
 namespace Qala.Browser.Tests;
 
@@ -16,7 +15,7 @@ public sealed class SocialInfrastructureJourney
     {
         using var browser = Chromium.Start();
         await using var server = await QalaServer.StartAsync();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+        var wait = browser.Waiting(60);
         void Fill(string name, string value) => browser.FindElement(By.Name(name)).SendKeys(value);
         var folder = Directory.CreateTempSubdirectory("qala-social-journey");
         var facilities = Path.Combine(folder.FullName, "kindergartens.csv");
