@@ -60,6 +60,32 @@ public sealed class SuggestionWriterTests
     }
 
     [Theory, ClassData(typeof(AllDatabases))]
+    public async Task A_citizens_contact_is_stored_with_the_suggestion_and_kept_out_of_the_audit_log(DatabaseKind kind)
+    {
+        await using var app = await QalaApp.StartAsync(kind, ManyPosts);
+        var id = await ParticipationTests.OpenConsultationAsync(app);
+        var (client, form) = (await FormsAsync(app, id, 1))[0];
+
+        var response = await client.SubmitAsync(form, new()
+        {
+            ["Text"] = "Light the footpath behind school 54.",
+            ["ContactName"] = "Aigerim Nurlanovna",
+            ["Email"] = "aigerim@example.kz",
+            ["Phone"] = "+7 701 555 12 34",
+            ["Consent"] = "true",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.QueryAsync(db => db.Set<Suggestion>().Include(s => s.Contact).SingleAsync(s => s.PublicCode == Receipt(response)));
+        stored.Contact.ShouldNotBeNull();
+        (stored.Contact.Name, stored.Contact.Email, stored.Contact.Phone).ShouldBe(("Aigerim Nurlanovna", "aigerim@example.kz", "+7 701 555 12 34"));
+        var entries = await app.QueryAsync(db => db.Set<AuditEntry>().ToListAsync());
+        entries.ShouldContain(e => e.EntityType == "Suggestions" && e.EntityKey == stored.Id.ToString(CultureInfo.InvariantCulture));
+        entries.ShouldNotContain(e => e.EntityType == "SuggestionContacts", "contact data is personal data, kept out of the audit log");
+        entries.ShouldAllBe(e => !e.Changes.Contains("Aigerim") && !e.Changes.Contains("555 12 34"));
+    }
+
+    [Theory, ClassData(typeof(AllDatabases))]
     public async Task A_double_click_inside_one_batch_stores_one_suggestion_and_a_failed_commit_acknowledges_nothing(DatabaseKind kind)
     {
         var gate = new BatchGate();

@@ -37,7 +37,6 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
         ["Email"] = PersonalDataMask.Email,
         ["NormalizedEmail"] = PersonalDataMask.Email,
         ["PhoneNumber"] = PersonalDataMask.Phone,
-        ["Phone"] = PersonalDataMask.Phone,
     };
 
     // Kazakh and Russian stay readable in the stored JSON; pages encode it again when they show it.
@@ -265,12 +264,12 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, TimeProvider tim
     /// <summary>
     /// Appends the creation of rows that a bulk path wrote without change tracking — in the caller's open transaction on
     /// PostgreSQL, after the rows themselves, so the head's lock is held for the entries alone (ADR 0013). The entries
-    /// are the ones a tracked save of the same rows would give.
+    /// are the ones a tracked save of the same rows would give: none for audit-exempt rows such as citizens' contacts.
     /// </summary>
     public async Task AppendCreatedAsync(DbContext context, IReadOnlyList<object> created, CancellationToken cancellationToken)
     {
         var at = Now();
-        var entries = created.Select(entity =>
+        var entries = created.Where(IsAudited).Select(entity =>
         {
             var type = context.Model.FindEntityType(entity.GetType())
                 ?? throw new InvalidOperationException($"{entity.GetType().Name} is not part of the model.");

@@ -157,10 +157,6 @@ public sealed partial class SuggestionWriter(
             }
 
             actors.Attribute(suggestion, queued.Actor);
-            if (suggestion.Contact is { } contact)
-            {
-                actors.Attribute(contact, queued.Actor);
-            }
 
             stored.Add((queued, suggestion));
             if (queued.Key is { } newKey)
@@ -227,7 +223,8 @@ public sealed partial class SuggestionWriter(
 
         await PostgresCopy.CopyAsync(db, suggestions, CancellationToken.None);
         await PostgresCopy.CopyAsync(db, contacts, CancellationToken.None);
-        await audit.AppendCreatedAsync(db, [.. suggestions, .. contacts], CancellationToken.None);
+        // Contacts are personal data kept out of the audit log (docs/personal-data.md): the suggestions' entries only.
+        await audit.AppendCreatedAsync(db, suggestions, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
     }
 
