@@ -68,6 +68,8 @@ public static partial class QalaApplication
         builder.Services.AddScoped<RoadmapImport>();
         builder.Services.AddScoped<ProgramAmendments>();
         builder.Services.AddScoped<ITargetSetGuard, ProgramTargetSetGuard>();
+        builder.Services.AddScoped<ITargetSetVisibility, ProgramTargetSetVisibility>();
+        builder.Services.AddScoped<HiddenTargetSets>();
         builder.Services.AddQalaInvestment();
         builder.AddQalaParticipation();
         builder.AddQalaSocialInfrastructure();

@@ -2,8 +2,11 @@ using System.Collections.Concurrent;
 
 namespace Qala.Web.Features.Indicators;
 
-/// <summary>Which scorecard: the territory's code, the target set asked for (null for the latest) and whether only the governors' KPIs.</summary>
-public readonly record struct ScorecardKey(string Territory, int? Set, bool KpiOnly);
+/// <summary>
+/// Which scorecard: the territory's code, the target set asked for (null for the latest), whether only the governors'
+/// KPIs, and the sets hidden from its reader (their ids joined: the public share one, a draft's readers another).
+/// </summary>
+public readonly record struct ScorecardKey(string Territory, int? Set, bool KpiOnly, string HiddenSets);
 
 /// <summary>
 /// The scorecards this node has computed, kept under the value of <see cref="IndicatorDataStamp"/> read before they

@@ -25,7 +25,7 @@ public sealed record KpiComposite(int Year, double? Score, int? Rank, int Territ
 /// districts among the districts of the same city or region; cities of regional significance among those cities and
 /// towns among towns, country-wide; settlements and monitoring sites are not ranked.
 /// </summary>
-public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options, ScorecardCache cache)
+public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> options, ScorecardCache cache, HiddenTargetSets hiddenSets)
 {
     public const string RegionPeers = "regions";
     public const string DistrictPeers = "districts";
@@ -41,19 +41,21 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
     /// </summary>
     public async Task<Scorecard?> ForAsync(string territoryCode, int? setId, bool kpiOnly, CancellationToken cancellationToken, int? indicatorId = null)
     {
+        // Sets the reader may not see yet (a draft program's) are left out as if they had no targets here.
+        var hidden = await hiddenSets.OfReaderAsync(cancellationToken);
         if (indicatorId is not null)
         {
-            return await ComputeAsync(territoryCode, setId, kpiOnly, indicatorId, cancellationToken);
+            return await ComputeAsync(territoryCode, setId, kpiOnly, hidden, indicatorId, cancellationToken);
         }
 
         var stamp = await db.Set<IndicatorDataStamp>().Where(s => s.Id == IndicatorDataStamp.SingletonId).Select(s => s.Value).SingleAsync(cancellationToken);
-        var key = new ScorecardKey(territoryCode, setId, kpiOnly);
+        var key = new ScorecardKey(territoryCode, setId, kpiOnly, string.Join(',', hidden.Order()));
         if (cache.Find(stamp, key) is { } kept)
         {
             return kept;
         }
 
-        var scorecard = await ComputeAsync(territoryCode, setId, kpiOnly, null, cancellationToken);
+        var scorecard = await ComputeAsync(territoryCode, setId, kpiOnly, hidden, null, cancellationToken);
 
         // Only a territory that exists and a set that has targets for it: no entry for every code or number a client tries.
         if (scorecard is not null && (setId is null || scorecard.Set?.Id == setId))
@@ -64,7 +66,8 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
         return scorecard;
     }
 
-    private async Task<Scorecard?> ComputeAsync(string territoryCode, int? setId, bool kpiOnly, int? indicatorId, CancellationToken cancellationToken)
+    private async Task<Scorecard?> ComputeAsync(
+        string territoryCode, int? setId, bool kpiOnly, IReadOnlySet<int> hidden, int? indicatorId, CancellationToken cancellationToken)
     {
         // The territory and the territories it is ranked among come in one statement, the target sets with targets for it
         // and the chosen set's targets in another (the latest set unless one is asked for).
@@ -74,7 +77,8 @@ public sealed class Scorecards(QalaDbContext db, IOptions<IndicatorOptions> opti
             return null;
         }
 
-        var ownTargets = db.Set<IndicatorTarget>().Where(t => t.TerritoryId == territory.Id);
+        List<int> hiddenIds = [.. hidden];
+        var ownTargets = db.Set<IndicatorTarget>().Where(t => t.TerritoryId == territory.Id && !hiddenIds.Contains(t.TargetSetId));
         var chosen = ownTargets.Where(t => t.TargetSetId == (setId ?? ownTargets.Max(x => (int?)x.TargetSetId)));
         var withTargets = await db.Set<TargetSet>().AsNoTracking()
             .Where(s => ownTargets.Any(t => t.TargetSetId == s.Id))

@@ -13,7 +13,8 @@ namespace Qala.Web.Features.Indicators.Pages;
 /// <summary>A target set: its baselines and targets by indicator and territory, and their import (<see cref="TargetImport"/>).</summary>
 [Authorize(Roles = $"{QalaRoles.Administrator},{QalaRoles.Planner}")]
 public sealed class TargetSetModel(
-    QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IEnumerable<ITargetSetGuard> guards, IStringLocalizer<SharedResource> t)
+    QalaDbContext database, Importer importer, TargetImport definition, UserScope scope, IEnumerable<ITargetSetGuard> guards, HiddenTargetSets hiddenSets,
+    IStringLocalizer<SharedResource> t)
     : ImportPageModel<TargetRow>(database, importer, definition, t)
 {
     public TargetSet Set { get; private set; } = null!;
@@ -26,7 +27,9 @@ public sealed class TargetSetModel(
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var id = int.TryParse(RouteData.Values["id"]?.ToString(), out var n) ? n : 0;
-        if (await Db.Set<TargetSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, HttpContext.RequestAborted) is not { } set)
+        // Another territory's draft program's set is as unknown here as on the public pages.
+        if ((await hiddenSets.OfReaderAsync(HttpContext.RequestAborted)).Contains(id)
+            || await Db.Set<TargetSet>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, HttpContext.RequestAborted) is not { } set)
         {
             context.Result = NotFound();
             return;

@@ -9,9 +9,12 @@ using Qala.Web.Infrastructure.Auth;
 
 namespace Qala.Web.Features.Indicators.Pages;
 
-/// <summary>The target sets (strategies, program versions, KPI agreements) with their number of targets; planners add sets.</summary>
+/// <summary>
+/// The target sets (strategies, program versions, KPI agreements) the reader may see, with their number of targets;
+/// planners add sets.
+/// </summary>
 [AllowAnonymous]
-public sealed class TargetSetsModel(QalaDbContext db, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class TargetSetsModel(QalaDbContext db, HiddenTargetSets hiddenSets, IStringLocalizer<SharedResource> t) : PageModel
 {
     public IReadOnlyList<(TargetSet Set, int Targets)> Sets { get; private set; } = [];
 
@@ -51,7 +54,8 @@ public sealed class TargetSetsModel(QalaDbContext db, IStringLocalizer<SharedRes
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var sets = await db.Set<TargetSet>().AsNoTracking().OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+        List<int> hidden = [.. await hiddenSets.OfReaderAsync(cancellationToken)];
+        var sets = await db.Set<TargetSet>().AsNoTracking().Where(s => !hidden.Contains(s.Id)).OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
         var counts = await db.Set<IndicatorTarget>().GroupBy(x => x.TargetSetId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Sets = [.. sets.Select(s => (s, counts.GetValueOrDefault(s.Id)))];
